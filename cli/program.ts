@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerDb } from './commands/db.js';
+import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
+import { registerStatus } from './commands/status.js';
+import type { CliContext } from './context.js';
+
+/** Every command `ib` answers, in the order `ib --help` lists them. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('ib')
+    .description('Improvement Board: improvement plans, their milestones and KPIs')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
+  registerImport(program, ctx);
+  registerStatus(program, ctx);
+  registerDemo(program, ctx);
+  registerDb(program, ctx);
+  return program;
+}

@@ -1,0 +1,37 @@
+import { PrismaClient } from '../../generated/prisma-sqlite/client.js';
+import { PrismaClient as PostgresPrismaClient } from '../../generated/prisma-postgresql/client.js';
+import { openAdapter } from './adapters.js';
+import type { DatabaseTarget } from './database-target.js';
+import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { PrismaPg } from '@prisma/adapter-pg';
+
+/**
+ * The database client every service receives. Both generated clients share the models;
+ * their types differ only in dialect details (isolation levels), so the code is written
+ * against the SQLite client's type, which keeps it to what both dialects support.
+ */
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface Store {
+  db: Db;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+/** Opens the store; the caller applies migrations first (see migrations.ts) and closes it. */
+export function openStore(target: DatabaseTarget, opts: { poolSize?: number } = {}): Store {
+  const adapter = openAdapter(target, opts);
+  const db =
+    target.dialect === 'sqlite'
+      ? new PrismaClient({ adapter: adapter.factory as PrismaBetterSqlite3 })
+      : (new PostgresPrismaClient({ adapter: adapter.factory as PrismaPg }) as unknown as Db);
+  return {
+    db,
+    target,
+    async close() {
+      await db.$disconnect();
+      await adapter.close();
+    },
+  };
+}
