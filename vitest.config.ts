@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that need both databases at once run in the PostgreSQL pass only, so the
+// SQLite pass neither needs a server nor reports them as skipped.
+const postgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ?? false;
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: postgres ? [] : ['test/**/*.pg.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerStatus } from './commands/status.js';
 import type { CliContext } from './context.js';
@@ -13,6 +14,7 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
   registerImport(program, ctx);
   registerStatus(program, ctx);
+  registerExport(program, ctx);
   registerDemo(program, ctx);
   registerDb(program, ctx);
   return program;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { toStoredDate } from '../../domain/calendar-date.js';
+import { fromStoredDate, londonDateOf, toStoredDate } from '../../domain/calendar-date.js';
 import { refSortKey } from '../../domain/milestone-ref.js';
 import { changedFields, recordAudit, type AuditRecord } from '../audit.js';
 import type { Db, Tx } from '../store/database.js';
@@ -265,17 +265,45 @@ async function upsertKpiValues(
 }
 
 /** The same update (same day, status, words, links and author) has the same key. */
-export function updateDedupeKey(u: UpdateDraft): string {
-  const content = [u.date, u.status, u.workingWell, u.worriedAbout, u.needsToHappen, u.revisedDueDate, u.byEmail, u.evidence.map((e) => e.url)];
+export function updateDedupeKey(u: Omit<UpdateDraft, 'ref' | 'evidence'> & { evidence: { url: string }[] }): string {
+  const urls = u.evidence.map((e) => e.url).sort();
+  const content = [u.date, u.status, u.workingWell, u.worriedAbout, u.needsToHappen, u.revisedDueDate, u.byEmail, urls];
   return `import:${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Keys of the updates already stored, both as stored and as their content would key
+ * them now: an update that came from Teams and was exported is recognised when the
+ * workbook comes back.
+ */
+async function storedUpdateKeys(tx: Tx, milestoneIds: string[]): Promise<Set<string>> {
+  const stored = await tx.statusUpdate.findMany({
+    where: { milestoneId: { in: milestoneIds } },
+    include: { author: { select: { email: true } }, evidence: { select: { url: true } } },
+  });
+  const keys = new Set<string>();
+  for (const s of stored) {
+    keys.add(`${s.milestoneId}|${s.dedupeKey}`);
+    const content = updateDedupeKey({
+      date: londonDateOf(s.recordedAt),
+      status: s.status,
+      workingWell: s.workingWell,
+      worriedAbout: s.worriedAbout,
+      needsToHappen: s.needsToHappen,
+      revisedDueDate: s.revisedDueDate ? fromStoredDate(s.revisedDueDate) : null,
+      byEmail: s.author?.email ?? null,
+      evidence: s.evidence.flatMap((e) => (e.url ? [{ url: e.url }] : [])),
+    });
+    keys.add(`${s.milestoneId}|${content}`);
+  }
+  return keys;
 }
 
 async function appendUpdates(
   tx: Tx, drafts: UpdateDraft[], milestones: Map<string, string>, people: Map<string, string>, opts: WriteOptions, report: ImportReport,
 ) {
   const milestoneIds = [...new Set(drafts.map((u) => milestones.get(u.ref)!))];
-  const stored = await tx.statusUpdate.findMany({ where: { milestoneId: { in: milestoneIds } }, select: { milestoneId: true, dedupeKey: true } });
-  const seen = new Set(stored.map((s) => `${s.milestoneId}|${s.dedupeKey}`));
+  const seen = await storedUpdateKeys(tx, milestoneIds);
   const storedEvidence = await tx.evidence.findMany({ where: { milestoneId: { in: milestoneIds } }, select: { milestoneId: true, dedupeKey: true } });
   const seenEvidence = new Set(storedEvidence.map((e) => `${e.milestoneId}|${e.dedupeKey}`));
   const updates = [];

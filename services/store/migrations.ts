@@ -15,7 +15,7 @@ export async function applyMigrations(target: DatabaseTarget): Promise<string[]>
   if (await isUpToDate(target)) return [];
   return withMigrationLock(target, async () => {
     if (target.dialect === 'sqlite') useWriteAheadLog(target.file);
-    const adapter = openAdapter(target, { poolSize: 1 });
+    const adapter = openAdapter(target, { poolSize: 4 });
     const { engine, close } = await openSchemaEngine(adapter.factory, datamodelFor(target.dialect));
     try {
       const result = await engine.applyMigrations({
@@ -92,7 +92,7 @@ export async function createMigration(name: string, now = new Date(), engineDb: 
 
 /** The SQL from one version of the schema source to another, for the target's dialect. */
 export async function diffDatamodels(target: DatabaseTarget, before: string | undefined, after: string): Promise<string> {
-  const adapter = openAdapter(target, { poolSize: 1 });
+  const adapter = openAdapter(target, { poolSize: 4 });
   const to = datamodelFor(target.dialect, after);
   const { engine, close } = await openSchemaEngine(adapter.factory, to);
   try {

@@ -63,3 +63,19 @@ export async function dropTarget(target: DatabaseTarget): Promise<void> {
     await client.end();
   }
 }
+
+/** The DATABASE_URL a child process needs to open the same database. */
+export function databaseUrlOf(target: DatabaseTarget): string {
+  if (target.dialect === 'sqlite') return `file:${target.file}`;
+  const url = new URL(target.url);
+  url.searchParams.set('schema', target.schema);
+  return url.toString();
+}
+
+/** A database nobody has migrated yet (for tests of migrating itself). */
+export function unmigratedTarget(label: string): DatabaseTarget {
+  const id = `${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  if (testDialect() === 'sqlite') return { dialect: 'sqlite', file: join(tmpdir(), 'improvement-board-tests', id, 'board.db') };
+  const base = parseDatabaseUrl(process.env.TEST_DATABASE_URL, process.cwd());
+  return { ...base, schema: `t_${id}` } as DatabaseTarget;
+}
