@@ -1,25 +1,39 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
 import { checkHealth } from '../services/health.js';
 import type { Logger } from '../services/logger.js';
 import type { Db } from '../services/store/database.js';
+import { BodyError, readJson, toBotRequest, toBotResponse } from './http-bridge.js';
 
 export interface ServerDeps {
   db: Db;
   logger: Logger;
+  adapter: TeamsAdapter;
+  bot: Application<TurnState>;
 }
 
-/** The HTTP front door: health now; the Teams messaging endpoint joins it here. */
+/** The HTTP front door: Teams' messaging endpoint and a health check. */
 export function createHttpServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
     route(deps, req, res).catch((error: unknown) => {
+      if (error instanceof BodyError) return sendJson(res, error.status, { error: error.message });
       deps.logger.error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong; it has been logged.' });
+      else res.end();
     });
   });
 }
 
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/api/messages' && req.method === 'POST') {
+    const body = await readJson(req);
+    await deps.adapter.process(toBotRequest(req, body), toBotResponse(res), async (context) => {
+      await deps.bot.run(context);
+    });
+    if (!res.writableEnded) res.end();
+    return;
+  }
   if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
     const health = await checkHealth(deps.db);
     sendJson(res, health.ok ? 200 : 503, health);

@@ -3,6 +3,7 @@ import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerPeople } from './commands/people.js';
 import { registerStatus } from './commands/status.js';
 import type { CliContext } from './context.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerImport(program, ctx);
   registerStatus(program, ctx);
   registerExport(program, ctx);
+  registerPeople(program, ctx);
   registerDemo(program, ctx);
   registerDb(program, ctx);
   return program;

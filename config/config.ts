@@ -6,13 +6,27 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  MICROSOFT_APP_ID: z.string().trim().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().trim().optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Optional: answer only this tenant (the council's). */
+  ALLOWED_TENANT_ID: z.string().trim().optional(),
 });
+
+/** How the bot proves itself to Teams and checks that Teams is calling. */
+export type BotAuth =
+  | { mode: 'bot-framework'; appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' }
+  /** No app id: requests are not authenticated. For a laptop and the Agents Playground only. */
+  | { mode: 'local' };
 
 export interface Config {
   database: DatabaseTarget;
   port: number;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   production: boolean;
+  bot: BotAuth;
+  allowedTenantId: string | undefined;
 }
 
 /** A setting that stops start-up, naming the variable to fix. */
@@ -31,10 +45,22 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (!e.MICROSOFT_APP_ID && production) {
+    throw new ConfigError('MICROSOFT_APP_ID is not set: with NODE_ENV=production the bot must authenticate with Teams. Set the app registration, or unset NODE_ENV to run locally.');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    throw new ConfigError('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is SingleTenant.');
+  }
   return {
     database,
-    port: parsed.data.PORT,
-    logLevel: parsed.data.LOG_LEVEL,
-    production: parsed.data.NODE_ENV === 'production',
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    production,
+    bot: e.MICROSOFT_APP_ID
+      ? { mode: 'bot-framework', appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
+      : { mode: 'local' },
+    allowedTenantId: e.ALLOWED_TENANT_ID || undefined,
   };
 }

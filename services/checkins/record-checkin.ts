@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { londonDateOf, toStoredDate, type IsoDate } from '../../domain/calendar-date.js';
+import { revisedDateProblem } from '../../domain/checkin-rules.js';
+import type { MilestoneStatus } from '../../domain/milestone-status.js';
+import { recordAudit } from '../audit.js';
+import { findMilestoneById } from '../milestones/find-milestone.js';
+import type { Db } from '../store/database.js';
+import { actorFor, NOT_LINKED, refusal, roleOn } from './authorise.js';
+import { milestoneNow } from './checkin-view.js';
+
+/** A check-in card's answer, already checked for shape (see cards/checkin-card.ts). */
+export interface CheckinAnswer {
+  milestoneId: string;
+  cardId: string;
+  cycle: string | null;
+  status: MilestoneStatus;
+  workingWell: string;
+  worriedAbout: string;
+  needsToHappen: string;
+  revisedDueDate: IsoDate | null;
+  evidence: { title: string; url: string }[];
+}
+
+export interface Receipt {
+  ref: string;
+  title: string;
+  status: MilestoneStatus;
+  recordedAt: Date;
+  by: string;
+  workingWell: string;
+  worriedAbout: string;
+  needsToHappen: string;
+  revisedDueDate: IsoDate | null;
+  evidence: { title: string; url: string }[];
+  duplicate: boolean;
+}
+
+export type RecordCheckinResult =
+  | { ok: true; receipt: Receipt }
+  /** The person may not do this, or it no longer exists: say so; nothing stored. */
+  | { ok: false; kind: 'refused'; message: string }
+  /** The answer needs correcting: show the card again with the message by the field. */
+  | { ok: false; kind: 'invalid'; field: 'revisedDueDate'; message: string };
+
+/**
+ * Records an owner's answer to a check-in card as a new status update (history is only
+ * ever appended). The card's id makes a second submission of the same card (a double
+ * click, a retry by Teams) recognisable: it is stored once and acknowledged again.
+ */
+export async function recordCheckin(db: Db, actorAadObjectId: string | undefined, answer: CheckinAnswer, now: Date): Promise<RecordCheckinResult> {
+  const actor = await actorFor(db, actorAadObjectId);
+  if (!actor) return { ok: false, kind: 'refused', message: NOT_LINKED };
+  const milestone = await findMilestoneById(db, answer.milestoneId);
+  if (!milestone) return { ok: false, kind: 'refused', message: 'That milestone is no longer in the plan. Nothing was recorded.' };
+  if (!(await roleOn(db, actor.id, milestone))) return { ok: false, kind: 'refused', message: refusal(milestone.ref) };
+
+  const dedupeKey = `card:${answer.cardId}`;
+  const earlier = await storedAnswer(db, milestone.id, dedupeKey);
+  if (earlier) return { ok: true, receipt: { ...earlier, ref: milestone.ref, title: milestone.text, duplicate: true } };
+
+  const current = await milestoneNow(db, milestone.id);
+  const problem = revisedDateProblem({ status: answer.status, revisedDueDate: answer.revisedDueDate, dueDate: current.dueDate, today: londonDateOf(now) });
+  if (problem) return { ok: false, kind: 'invalid', field: 'revisedDueDate', message: problem };
+
+  try {
+    await store(db, milestone, actor.id, answer, dedupeKey, now);
+  } catch (error) {
+    // Two copies of the same submission raced; the other one stored it.
+    if (!isUniqueViolation(error)) throw error;
+    const stored = await storedAnswer(db, milestone.id, dedupeKey);
+    if (!stored) throw error;
+    return { ok: true, receipt: { ...stored, ref: milestone.ref, title: milestone.text, duplicate: true } };
+  }
+  return {
+    ok: true,
+    receipt: {
+      ref: milestone.ref, title: milestone.text, status: answer.status, recordedAt: now, by: actor.name ?? actor.email,
+      workingWell: answer.workingWell, worriedAbout: answer.worriedAbout, needsToHappen: answer.needsToHappen,
+      revisedDueDate: answer.revisedDueDate, evidence: answer.evidence, duplicate: false,
+    },
+  };
+}
+
+async function store(db: Db, milestone: { id: string; planId: string }, authorId: string, answer: CheckinAnswer, dedupeKey: string, now: Date) {
+  await db.$transaction(async (tx) => {
+    const prompt = await tx.prompt.findUnique({ where: { cardId: answer.cardId }, select: { id: true, milestoneId: true } });
+    const promptId = prompt?.milestoneId === milestone.id ? prompt.id : null;
+    const update = await tx.statusUpdate.create({
+      data: {
+        milestoneId: milestone.id, status: answer.status, workingWell: answer.workingWell, worriedAbout: answer.worriedAbout,
+        needsToHappen: answer.needsToHappen, revisedDueDate: answer.revisedDueDate ? toStoredDate(answer.revisedDueDate) : null,
+        recordedAt: now, authorId, source: 'TEAMS', dedupeKey, promptId,
+      },
+    });
+    const known = await tx.evidence.findMany({ where: { milestoneId: milestone.id, url: { in: answer.evidence.map((e) => e.url) } }, select: { url: true } });
+    const byUrl = new Map(answer.evidence.map((e) => [e.url, e]));
+    const fresh = [...byUrl.values()].filter((e) => !known.some((k) => k.url === e.url));
+    if (fresh.length) {
+      await tx.evidence.createMany({
+        data: fresh.map((e) => ({ id: randomUUID(), milestoneId: milestone.id, statusUpdateId: update.id, title: e.title, url: e.url, addedById: authorId, addedAt: now, dedupeKey: `link:${e.url}` })),
+      });
+    }
+    if (promptId) await tx.prompt.update({ where: { id: promptId }, data: { answeredAt: now } });
+    await recordAudit(tx, [{ planId: milestone.planId, actorId: authorId, channel: 'teams', action: 'create', entity: 'StatusUpdate', entityId: update.id, changes: { status: answer.status, cycle: answer.cycle, cardId: answer.cardId } }]);
+  });
+}
+
+async function storedAnswer(db: Db, milestoneId: string, dedupeKey: string) {
+  const update = await db.statusUpdate.findUnique({
+    where: { milestoneId_dedupeKey: { milestoneId, dedupeKey } },
+    include: { author: { select: { email: true, name: true } }, evidence: { select: { title: true, url: true } } },
+  });
+  if (!update) return undefined;
+  return {
+    status: update.status, recordedAt: update.recordedAt, by: update.author?.name ?? update.author?.email ?? '',
+    workingWell: update.workingWell, worriedAbout: update.worriedAbout, needsToHappen: update.needsToHappen,
+    revisedDueDate: update.revisedDueDate ? update.revisedDueDate.toISOString().slice(0, 10) : null,
+    evidence: update.evidence.flatMap((e) => (e.url ? [{ title: e.title, url: e.url }] : [])),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
