@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/card-kit.js';
 import { CHECKIN_SUBMIT_VERB, readCheckinSubmission, renderCheckinCard } from '../../cards/checkin-card.js';
 import { formatRecordedAt, renderCheckinReceiptCard } from '../../cards/checkin-receipt-card.js';
@@ -11,12 +11,33 @@ import { findMilestoneById } from '../../services/milestones/find-milestone.js';
 import { myMilestones } from '../../services/milestones/my-milestones.js';
 import type { BotDeps } from '../deps.js';
 import { identify } from '../identify.js';
-import { replyCard } from '../replies.js';
+import { replyCard, replyText } from '../replies.js';
 
 /** The card actions the bot answers (Universal Actions; Action.Submit falls back here too). */
 export function registerCheckinActions(app: Application<TurnState>, deps: BotDeps): void {
   app.adaptiveCards.actionExecute(CHECKIN_SUBMIT_VERB, (context, _state, data: unknown) => submitCheckin(deps, context, data));
   app.adaptiveCards.actionExecute(MY_MILESTONES_UPDATE_VERB, (context, _state, data: unknown) => openFromList(deps, context, data));
+  // Clients without Universal Actions fall back to Action.Submit: same answers, sent as messages.
+  app.adaptiveCards.actionSubmit(CHECKIN_SUBMIT_VERB, async (context, _state, data: unknown) => answerInChat(context, await submitCheckin(deps, context, data)));
+  app.adaptiveCards.actionSubmit(MY_MILESTONES_UPDATE_VERB, async (context, _state, data: unknown) => {
+    const result = await openFromList(deps, context, data);
+    if (typeof result === 'string') await replyText(context, result);
+  });
+}
+
+/** Without Universal Actions the card cannot be answered in place: update it if Teams allows, else reply. */
+async function answerInChat(context: TurnContext, result: AdaptiveCardJson | string): Promise<void> {
+  if (typeof result === 'string') return replyText(context, result);
+  const cardMessage = context.activity.replyToId;
+  if (cardMessage) {
+    try {
+      await context.updateActivity({ id: cardMessage, type: 'message', attachments: [CardFactory.adaptiveCard(result)] });
+      return;
+    } catch {
+      // some clients do not allow updates; a new message says the same
+    }
+  }
+  await replyCard(context, result);
 }
 
 /**
