@@ -26,7 +26,8 @@ export async function attachFiles(db: Db, actor: Actor, files: SharedFile[], nam
   }
   if (!(await roleOn(db, actor.id, milestone))) return { ok: false, message: refusal(milestone.ref) };
   await db.$transaction(async (tx) => {
-    const rows = files.map((f) => ({
+    const unique = [...new Map(files.map((f) => [f.location, f])).values()];
+    const rows = unique.map((f) => ({
       id: randomUUID(), milestoneId: milestone.id, title: f.name, fileRef: f.location, addedById: actor.id, addedAt: now, dedupeKey: `file:${f.location}`,
     }));
     const known = await tx.evidence.findMany({ where: { milestoneId: milestone.id, dedupeKey: { in: rows.map((r) => r.dedupeKey) } }, select: { dedupeKey: true } });

@@ -1,9 +1,7 @@
+import { isWebLink } from '../../domain/web-link.js';
 import type { EvidenceDraft } from './plan-draft.js';
 
-/**
- * Evidence links separated by `;`, each a URL or `Title | URL`. Only http and https
- * links are accepted: anything else could run or open something unexpected.
- */
+/** Evidence links separated by `;`, each a URL or `Title | URL` (web links only). */
 export function parseEvidenceList(text: string, problem: (message: string) => undefined): EvidenceDraft[] | undefined {
   const items = text.split(';').map((s) => s.trim()).filter(Boolean);
   const evidence: EvidenceDraft[] = [];
@@ -17,11 +15,3 @@ export function parseEvidenceList(text: string, problem: (message: string) => un
   return evidence;
 }
 
-export function isWebLink(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && text.length <= 2000;
-  } catch {
-    return false;
-  }
-}
