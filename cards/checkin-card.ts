@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { formatLongDate, isoDate, type IsoDate } from '../domain/calendar-date.js';
-import { MILESTONE_STATUSES, statusLabel, type MilestoneStatus } from '../domain/milestone-status.js';
+import { MILESTONE_STATUSES, statusLabel } from '../domain/milestone-status.js';
 import { adaptiveCard, attentionText, executeAction, heading, shorten, statusColour, textBlock, type AdaptiveCardJson, type CardElement } from './card-kit.js';
 import { isWebLink } from '../domain/web-link.js';
+import type { CheckinView } from '../services/messenger.js';
 
 export const CHECKIN_SUBMIT_VERB = 'checkin.submit';
 
@@ -227,24 +228,8 @@ export function readCheckinSubmission(raw: unknown): CheckinReadResult {
 // The card
 // ---------------------------------------------------------------------------------------------
 
-export interface CheckinCardView {
-  milestoneId: string;
-  ref: string;
-  title: string;
-  planName: string;
-  dueDate: IsoDate | null;
-  currentStatus: MilestoneStatus;
-  lastUpdate: {
-    date: IsoDate;
-    status: MilestoneStatus;
-    by: string | null;
-    workingWell: string;
-    worriedAbout: string;
-    needsToHappen: string;
-  } | null;
-  cycle: string | null;
-  cardId: string;
-  overdue: boolean;
+/** What services say a check-in shows, plus what a rejected answer needs to be shown again. */
+export interface CheckinCardView extends CheckinView {
   /** A rejected submission's values, to show again. */
   values?: Partial<TCheckinSubmission>;
   /** A message per input, shown right below it. */

@@ -1,9 +1,10 @@
 /**
  * The owner's list of milestones, each with a button that opens its check-in card.
  */
-import { formatLongDate, type IsoDate } from '../domain/calendar-date.js';
-import { statusLabel, type MilestoneStatus } from '../domain/milestone-status.js';
+import { formatLongDate } from '../domain/calendar-date.js';
+import { statusLabel } from '../domain/milestone-status.js';
 import { adaptiveCard, executeAction, heading, shorten, statusColour, textBlock, type AdaptiveCardJson, type CardElement } from './card-kit.js';
+import type { MyMilestone } from '../services/milestones/my-milestones.js';
 
 export const MY_MILESTONES_UPDATE_VERB = 'checkin.open';
 
@@ -14,15 +15,7 @@ export const NO_MILESTONES_TEXT = 'You have no milestones to update.';
 
 export interface MyMilestonesView {
   personName: string | null;
-  milestones: {
-    milestoneId: string;
-    ref: string;
-    title: string;
-    status: MilestoneStatus;
-    dueDate: IsoDate | null;
-    nextUpdateDue: IsoDate | null;
-    planName: string;
-  }[];
+  milestones: MyMilestone[];
 }
 
 /** What the Update button sends. */
