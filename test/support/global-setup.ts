@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs';
-import { applyMigrations } from '../../services/store/migrations.js';
-import { SQLITE_TEMPLATE, testDialect } from './test-database.js';
+import { useSupportedSqliteDriver } from '../../services/store/sqlite-driver.js';
 
 /** Migrates the SQLite template once; each test file copies it. */
 export default async function setup(): Promise<void> {
+  useSupportedSqliteDriver();
+  const { SQLITE_TEMPLATE, testDialect } = await import('./test-database.js');
   if (testDialect() !== 'sqlite') return;
+  const { applyMigrations } = await import('../../services/store/migrations.js');
   for (const suffix of ['', '-wal', '-shm', '.migrate-lock']) rmSync(`${SQLITE_TEMPLATE}${suffix}`, { force: true });
   await applyMigrations({ dialect: 'sqlite', file: SQLITE_TEMPLATE });
   // Fold the WAL back into the file so a plain copy carries the whole schema.
