@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const applied = await applyMigrations(config.database);
   logger.info({ database: describeTarget(config.database), applied }, applied.length ? 'migrations applied' : 'database up to date');
-  const store = openStore(config.database);
+  const store = await openStore(config.database);
   const adapter = createAdapter(config.bot);
   const bot = createBot(adapter, botAppId(config.bot), { db: store.db, logger, now: () => new Date(), allowedTenantId: config.allowedTenantId });
   const server = createHttpServer({ db: store.db, logger, adapter, bot });

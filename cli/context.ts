@@ -21,9 +21,9 @@ export function configOf(ctx: CliContext): Config {
 /** Opens the store (bringing its schema up to date first), runs `work`, and closes it. */
 export async function withStore<T>(ctx: CliContext, work: (store: Store) => Promise<T>): Promise<T> {
   const config = configOf(ctx);
-  await applyMigrations(config.database);
-  const store = openStore(config.database, { poolSize: 4 });
+  const store = await openStore(config.database, { poolSize: 4 });
   try {
+    await applyMigrations(config.database, store.db);
     return await work(store);
   } finally {
     await store.close();

@@ -22,6 +22,6 @@ try {
   }
 }
 // The schema engine's PostgreSQL migration lock leaves a 10-second timer behind inside
-// its WebAssembly runtime; every connection is closed by now, so end without waiting.
-// (stdout and stderr are synchronous for files and pipes on Linux, so nothing is lost.)
-process.exit();
+// its WebAssembly runtime, so end once every connection is closed and all output is
+// written: a large `--json` answer to a pipe is still draining here.
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));

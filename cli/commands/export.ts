@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { exportPlanWorkbook } from '../../services/export/plan-workbook.js';
 import { UserError, withStore, type CliContext } from '../context.js';
 
 export function registerExport(program: Command, ctx: CliContext): void {
@@ -14,6 +13,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       if (opts.format !== 'xlsx') throw new UserError(`--format ${opts.format} is not available yet; use xlsx.`);
       if (!opts.out.toLowerCase().endsWith('.xlsx')) throw new UserError(`--out ${opts.out} should end in .xlsx.`);
       const out = resolve(ctx.cwd, opts.out);
+      const { exportPlanWorkbook } = await import('../../services/export/plan-workbook.js');
       const result = await withStore(ctx, async (store) => {
         const exported = await exportPlanWorkbook(store.db, opts.plan ? { name: opts.plan } : {});
         if (exported.ok) await exported.workbook.xlsx.writeFile(out);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { importPlan } from '../../services/import/import-plan.js';
 import { describeProblem } from '../../services/import/workbook.js';
 import type { Counts, ImportReport } from '../../services/import/write-plan.js';
 import { UserError, withStore, type CliContext } from '../context.js';
@@ -14,6 +13,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--dry-run', 'check everything and report what would change, writing nothing')
     .option('--json', 'print JSON')
     .action(async (path: string, opts: { plan?: string; dryRun?: boolean; json?: boolean }) => {
+      // Loaded when used: the spreadsheet libraries would slow every other command.
+      const { importPlan } = await import('../../services/import/import-plan.js');
       const result = await withStore(ctx, (store) =>
         importPlan(store.db, resolve(ctx.cwd, path), { dryRun: opts.dryRun ?? false, ...(opts.plan ? { planName: opts.plan } : {}) }),
       );

@@ -6,6 +6,7 @@ import { statusLabel, type MilestoneStatus } from '../../domain/milestone-status
 import { summarise, type StatusCounts } from '../../domain/plan-summary.js';
 import type { Db } from '../store/database.js';
 import { findPlan, type PlanLookup } from './find-plan.js';
+import { latestUpdates } from './latest-updates.js';
 
 export interface PlanStatus {
   plan: { name: string };
@@ -42,10 +43,7 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
       orderBy: { sortKey: 'asc' },
       select: { id: true, ref: true, text: true, priorityId: true, initialStatus: true, dueDate: true, owner: { select: { email: true } } },
     }),
-    db.statusUpdate.findMany({
-      where: { milestone: { planId: plan.id }, recordedAt: { lt: cutoff } },
-      select: { milestoneId: true, status: true, recordedAt: true, revisedDueDate: true },
-    }),
+    latestUpdates(db, plan.id, cutoff),
     db.kpi.findMany({
       where: { planId: plan.id },
       orderBy: { name: 'asc' },

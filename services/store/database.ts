@@ -1,5 +1,4 @@
 import { PrismaClient } from '../../generated/prisma-sqlite/client.js';
-import { PrismaClient as PostgresPrismaClient } from '../../generated/prisma-postgresql/client.js';
 import { openAdapter } from './adapters.js';
 import type { DatabaseTarget } from './database-target.js';
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -20,13 +19,13 @@ export interface Store {
 }
 
 /** Opens the store; the caller applies migrations first (see migrations.ts) and closes it. */
-export function openStore(target: DatabaseTarget, opts: { poolSize?: number; onQuery?: (sql: string) => void } = {}): Store {
-  const adapter = openAdapter(target, opts);
+export async function openStore(target: DatabaseTarget, opts: { poolSize?: number; onQuery?: (sql: string) => void } = {}): Promise<Store> {
+  const adapter = await openAdapter(target, opts);
   const log = opts.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   const db =
     target.dialect === 'sqlite'
       ? new PrismaClient({ adapter: adapter.factory as PrismaBetterSqlite3, log })
-      : (new PostgresPrismaClient({ adapter: adapter.factory as PrismaPg, log }) as unknown as Db);
+      : (new (await import('../../generated/prisma-postgresql/client.js')).PrismaClient({ adapter: adapter.factory as PrismaPg, log }) as unknown as Db);
   const onQuery = opts.onQuery;
   // Counting queries is how benchmarks prove a use case is not N+1.
   if (onQuery) (db as unknown as { $on(e: 'query', f: (q: { query: string }) => void): void }).$on('query', (q) => onQuery(q.query));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openAdapter } from './adapters.js';
-import { openStore } from './database.js';
+import { openStore, type Db } from './database.js';
 import type { DatabaseTarget } from './database-target.js';
 import { readMigrationList, snapshotPath, writeMigration } from './migration-files.js';
 import { withMigrationLock } from './migration-lock.js';
@@ -9,13 +9,13 @@ import { NO_FILTERS, openSchemaEngine } from './schema-engine.js';
 import { datamodelFor, DIALECTS, readSchemaSource, type Dialect } from './schema-source.js';
 
 /** Applies every pending migration; returns the names applied (none when up to date). */
-export async function applyMigrations(target: DatabaseTarget): Promise<string[]> {
+export async function applyMigrations(target: DatabaseTarget, openDb?: Db): Promise<string[]> {
   // Loading the schema engine costs about a second; a CLI command on an up-to-date
-  // database should not pay it.
-  if (await isUpToDate(target)) return [];
+  // database should not pay it (nor open a second client when it has one).
+  if (await isUpToDate(target, openDb)) return [];
   return withMigrationLock(target, async () => {
     if (target.dialect === 'sqlite') useWriteAheadLog(target.file);
-    const adapter = openAdapter(target, { poolSize: 4 });
+    const adapter = await openAdapter(target, { poolSize: 4 });
     const { engine, close } = await openSchemaEngine(adapter.factory, datamodelFor(target.dialect));
     try {
       const result = await engine.applyMigrations({
@@ -30,12 +30,13 @@ export async function applyMigrations(target: DatabaseTarget): Promise<string[]>
   });
 }
 
-async function isUpToDate(target: DatabaseTarget): Promise<boolean> {
+async function isUpToDate(target: DatabaseTarget, openDb?: Db): Promise<boolean> {
   const wanted = readMigrationList(target.dialect).migrationDirectories.map((d) => d.path);
-  const store = openStore(target, { poolSize: 1 });
+  const store = openDb ? undefined : await openStore(target, { poolSize: 1 });
+  const db = openDb ?? store!.db;
   try {
     // Raw SQL: _prisma_migrations is Prisma's own table, not one of our models.
-    const rows = await store.db.$queryRawUnsafe<{ migration_name: string }[]>(
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const applied = new Set(rows.map((r) => r.migration_name));
@@ -43,7 +44,7 @@ async function isUpToDate(target: DatabaseTarget): Promise<boolean> {
   } catch {
     return false; // no database or no migrations table yet
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
 
@@ -92,7 +93,7 @@ export async function createMigration(name: string, now = new Date(), engineDb: 
 
 /** The SQL from one version of the schema source to another, for the target's dialect. */
 export async function diffDatamodels(target: DatabaseTarget, before: string | undefined, after: string): Promise<string> {
-  const adapter = openAdapter(target, { poolSize: 4 });
+  const adapter = await openAdapter(target, { poolSize: 4 });
   const to = datamodelFor(target.dialect, after);
   const { engine, close } = await openSchemaEngine(adapter.factory, to);
   try {

@@ -70,7 +70,7 @@ describe('who may talk to the bot', () => {
       await server.post(message(connector.url, user, 'help'));
       expect(connector.sent()).toHaveLength(1);
 
-      const store = openStore(target);
+      const store = await openStore(target);
       try {
         expect((await store.db.conversation.findUniqueOrThrow({ where: { conversationId: personalChatId(user) } })).active).toBe(true);
         await server.post({ ...message(connector.url, user, ''), type: 'installationUpdate', action: 'remove' });

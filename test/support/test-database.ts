@@ -40,7 +40,7 @@ export interface TestStore extends Store {
 
 export async function testStore(label: string): Promise<TestStore> {
   const target = await freshTarget(label);
-  const store = openStore(target, { poolSize: 4 });
+  const store = await openStore(target, { poolSize: 4 });
   return {
     ...store,
     async drop() {

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function appliedMigrations(target: DatabaseTarget): Promise<string[]> {
-  const store = openStore(target, { poolSize: 1 });
+  const store = await openStore(target, { poolSize: 1 });
   try {
     const rows = await store.db.$queryRawUnsafe<{ migration_name: string }[]>('SELECT migration_name FROM _prisma_migrations ORDER BY migration_name');
     return rows.map((r) => r.migration_name);
