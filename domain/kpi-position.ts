@@ -19,7 +19,9 @@ export interface KpiPosition {
  * last day), its RAG against target, and its direction of travel from the figure before.
  */
 export function kpiPositionAsOf(kpi: KpiTarget, figures: readonly KpiFigure[], asOf: IsoDate): KpiPosition {
-  const known = figures.filter((f) => periodEnd(f.period) <= asOf).sort((a, b) => a.period.localeCompare(b.period));
+  // A month counts once its last day is reached: earlier months always, this month only on its last day.
+  const lastCounted = periodEnd(asOf.slice(0, 7)) === asOf ? asOf.slice(0, 7) : previousPeriod(asOf.slice(0, 7));
+  const known = figures.filter((f) => f.period <= lastCounted).sort((a, b) => a.period.localeCompare(b.period));
   const latest = known.at(-1);
   if (!latest) return { period: null, value: null, previous: null, rag: null, direction: null };
   const previous = known.at(-2) ?? null;
@@ -30,4 +32,9 @@ export function kpiPositionAsOf(kpi: KpiTarget, figures: readonly KpiFigure[], a
     rag: kpiRag(latest.value, kpi),
     direction: directionOfTravel(latest.value, previous?.value, kpi.polarity),
   };
+}
+
+function previousPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }

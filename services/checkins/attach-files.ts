@@ -42,7 +42,7 @@ async function lastOpened(db: Db, personId: string, now: Date): Promise<Mileston
   const prompt = await db.prompt.findFirst({
     where: { personId, createdAt: { gte: new Date(now.getTime() - OPEN_CARD_WINDOW_MS) } },
     orderBy: { createdAt: 'desc' },
-    select: { milestone: { select: { id: true, planId: true, ref: true, text: true, ownerId: true, plan: { select: { name: true } } } } },
+    select: { milestone: { select: { id: true, planId: true, ref: true, text: true, ownerId: true, dueDate: true, plan: { select: { name: true } } } } },
   });
   return prompt?.milestone;
 }

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { londonDateOf, toStoredDate, type IsoDate } from '../../domain/calendar-date.js';
+import { fromStoredDate, londonDateOf, toStoredDate, type IsoDate } from '../../domain/calendar-date.js';
 import { revisedDateProblem } from '../../domain/checkin-rules.js';
 import type { MilestoneStatus } from '../../domain/milestone-status.js';
-import { recordAudit } from '../audit.js';
 import { findMilestoneById } from '../milestones/find-milestone.js';
 import type { Db } from '../store/database.js';
 import { actorFor, NOT_LINKED, refusal, roleOn } from './authorise.js';
-import { milestoneNow } from './checkin-view.js';
 
 /** A check-in card's answer, already checked for shape (see cards/checkin-card.ts). */
 export interface CheckinAnswer {
@@ -54,13 +52,16 @@ export async function recordCheckin(db: Db, actorAadObjectId: string | undefined
   if (!milestone) return { ok: false, kind: 'refused', message: 'That milestone is no longer in the plan. Nothing was recorded.' };
   if (!(await roleOn(db, actor.id, milestone))) return { ok: false, kind: 'refused', message: refusal(milestone.ref) };
 
+  // A second copy of the same card (a double click, a retry by Teams) is caught by the
+  // unique (milestone, card) key when stored: no read on the common path.
   const dedupeKey = `card:${answer.cardId}`;
-  const earlier = await storedAnswer(db, milestone.id, dedupeKey);
-  if (earlier) return { ok: true, receipt: { ...earlier, ref: milestone.ref, title: milestone.text, duplicate: true } };
-
-  const current = await milestoneNow(db, milestone.id);
-  const problem = revisedDateProblem({ status: answer.status, revisedDueDate: answer.revisedDueDate, dueDate: current.dueDate, today: londonDateOf(now) });
-  if (problem) return { ok: false, kind: 'invalid', field: 'revisedDueDate', message: problem };
+  const dueDate = await dueDateInForce(db, milestone.id, milestone.dueDate);
+  const problem = revisedDateProblem({ status: answer.status, revisedDueDate: answer.revisedDueDate, dueDate, today: londonDateOf(now) });
+  if (problem) {
+    const earlier = await storedAnswer(db, milestone.id, dedupeKey);
+    if (earlier) return { ok: true, receipt: { ...earlier, ref: milestone.ref, title: milestone.text, duplicate: true } };
+    return { ok: false, kind: 'invalid', field: 'revisedDueDate', message: problem };
+  }
 
   try {
     await store(db, milestone, actor.id, answer, dedupeKey, now);
@@ -81,28 +82,46 @@ export async function recordCheckin(db: Db, actorAadObjectId: string | undefined
   };
 }
 
+/** One batch transaction: the update, its new evidence, the prompt answered, the audit entry. */
 async function store(db: Db, milestone: { id: string; planId: string }, authorId: string, answer: CheckinAnswer, dedupeKey: string, now: Date) {
-  await db.$transaction(async (tx) => {
-    const prompt = await tx.prompt.findUnique({ where: { cardId: answer.cardId }, select: { id: true, milestoneId: true } });
-    const promptId = prompt?.milestoneId === milestone.id ? prompt.id : null;
-    const update = await tx.statusUpdate.create({
+  const [prompt, known] = await Promise.all([
+    db.prompt.findUnique({ where: { cardId: answer.cardId }, select: { id: true, milestoneId: true } }),
+    answer.evidence.length
+      ? db.evidence.findMany({ where: { milestoneId: milestone.id, url: { in: answer.evidence.map((e) => e.url) } }, select: { url: true } })
+      : Promise.resolve([]),
+  ]);
+  const promptId = prompt?.milestoneId === milestone.id ? prompt.id : null;
+  const updateId = randomUUID();
+  const fresh = [...new Map(answer.evidence.map((e) => [e.url, e])).values()].filter((e) => !known.some((k) => k.url === e.url));
+  await db.$transaction([
+    db.statusUpdate.create({
       data: {
-        milestoneId: milestone.id, status: answer.status, workingWell: answer.workingWell, worriedAbout: answer.worriedAbout,
+        id: updateId, milestoneId: milestone.id, status: answer.status, workingWell: answer.workingWell, worriedAbout: answer.worriedAbout,
         needsToHappen: answer.needsToHappen, revisedDueDate: answer.revisedDueDate ? toStoredDate(answer.revisedDueDate) : null,
         recordedAt: now, authorId, source: 'TEAMS', dedupeKey, promptId,
       },
-    });
-    const known = await tx.evidence.findMany({ where: { milestoneId: milestone.id, url: { in: answer.evidence.map((e) => e.url) } }, select: { url: true } });
-    const byUrl = new Map(answer.evidence.map((e) => [e.url, e]));
-    const fresh = [...byUrl.values()].filter((e) => !known.some((k) => k.url === e.url));
-    if (fresh.length) {
-      await tx.evidence.createMany({
-        data: fresh.map((e) => ({ id: randomUUID(), milestoneId: milestone.id, statusUpdateId: update.id, title: e.title, url: e.url, addedById: authorId, addedAt: now, dedupeKey: `link:${e.url}` })),
-      });
-    }
-    if (promptId) await tx.prompt.update({ where: { id: promptId }, data: { answeredAt: now } });
-    await recordAudit(tx, [{ planId: milestone.planId, actorId: authorId, channel: 'teams', action: 'create', entity: 'StatusUpdate', entityId: update.id, changes: { status: answer.status, cycle: answer.cycle, cardId: answer.cardId } }]);
+      select: { id: true },
+    }),
+    db.evidence.createMany({
+      data: fresh.map((e) => ({ id: randomUUID(), milestoneId: milestone.id, statusUpdateId: updateId, title: e.title, url: e.url, addedById: authorId, addedAt: now, dedupeKey: `link:${e.url}` })),
+    }),
+    db.prompt.updateMany({ where: { id: promptId ?? '' }, data: { answeredAt: now } }),
+    db.auditEntry.create({
+      data: { planId: milestone.planId, actorId: authorId, channel: 'teams', action: 'create', entity: 'StatusUpdate', entityId: updateId, changes: { status: answer.status, cycle: answer.cycle, cardId: answer.cardId } },
+      select: { id: true },
+    }),
+  ]);
+}
+
+/** The due date in force: the latest revision, else the plan's. */
+async function dueDateInForce(db: Db, milestoneId: string, planned: Date | null): Promise<IsoDate | null> {
+  const revision = await db.statusUpdate.findFirst({
+    where: { milestoneId, revisedDueDate: { not: null } },
+    orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }],
+    select: { revisedDueDate: true },
   });
+  const due = revision?.revisedDueDate ?? planned;
+  return due ? fromStoredDate(due) : null;
 }
 
 async function storedAnswer(db: Db, milestoneId: string, dedupeKey: string) {

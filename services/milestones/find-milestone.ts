@@ -1,11 +1,11 @@
 import { normaliseRef } from '../../domain/milestone-ref.js';
 import type { Db } from '../store/database.js';
 
-export type MilestoneRow = { id: string; planId: string; ref: string; text: string; ownerId: string | null; plan: { name: string } };
+export type MilestoneRow = { id: string; planId: string; ref: string; text: string; ownerId: string | null; dueDate: Date | null; plan: { name: string } };
 
 export type FindMilestoneResult = { ok: true; milestone: MilestoneRow } | { ok: false; message: string };
 
-const SELECT = { id: true, planId: true, ref: true, text: true, ownerId: true, plan: { select: { name: true } } } as const;
+const SELECT = { id: true, planId: true, ref: true, text: true, ownerId: true, dueDate: true, plan: { select: { name: true } } } as const;
 
 /**
  * A milestone named by its ref, as someone types it ("2.1"). When several plans have

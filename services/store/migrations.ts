@@ -4,8 +4,7 @@ import { openAdapter } from './adapters.js';
 import { openStore, type Db } from './database.js';
 import type { DatabaseTarget } from './database-target.js';
 import { readMigrationList, snapshotPath, writeMigration } from './migration-files.js';
-import { withMigrationLock } from './migration-lock.js';
-import { NO_FILTERS, openSchemaEngine } from './schema-engine.js';
+import type * as SchemaEngineModule from './schema-engine.js';
 import { datamodelFor, DIALECTS, readSchemaSource, type Dialect } from './schema-source.js';
 
 /** Applies every pending migration; returns the names applied (none when up to date). */
@@ -13,6 +12,8 @@ export async function applyMigrations(target: DatabaseTarget, openDb?: Db): Prom
   // Loading the schema engine costs about a second; a CLI command on an up-to-date
   // database should not pay it (nor open a second client when it has one).
   if (await isUpToDate(target, openDb)) return [];
+  // Loaded only when there is work to do: the engine and the lock's drivers slow every CLI start.
+  const [{ withMigrationLock }, { NO_FILTERS, openSchemaEngine }] = await Promise.all([import('./migration-lock.js'), loadEngine()]);
   return withMigrationLock(target, async () => {
     if (target.dialect === 'sqlite') useWriteAheadLog(target.file);
     const adapter = await openAdapter(target, { poolSize: 4 });
@@ -93,6 +94,7 @@ export async function createMigration(name: string, now = new Date(), engineDb: 
 
 /** The SQL from one version of the schema source to another, for the target's dialect. */
 export async function diffDatamodels(target: DatabaseTarget, before: string | undefined, after: string): Promise<string> {
+  const { NO_FILTERS, openSchemaEngine } = await loadEngine();
   const adapter = await openAdapter(target, { poolSize: 4 });
   const to = datamodelFor(target.dialect, after);
   const { engine, close } = await openSchemaEngine(adapter.factory, to);
@@ -117,4 +119,8 @@ function isEmptyScript(sql: string): boolean {
 
 function timestamp(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+function loadEngine(): Promise<typeof SchemaEngineModule> {
+  return import('./schema-engine.js');
 }
