@@ -1,13 +1,16 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-// Tests that need both databases at once run in the PostgreSQL pass only, so the
-// SQLite pass neither needs a server nor reports them as skipped.
+// Tests that need both databases at once run in the PostgreSQL pass only, so the SQLite
+// pass neither needs a server nor reports them as skipped. Tests that drive the Agents
+// Playground in Chromium run where Chromium is installed (.ci/run installs it).
 const postgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ?? false;
+const chromium = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: postgres ? [] : ['test/**/*.pg.test.ts'],
+    exclude: [...(postgres ? [] : ['test/**/*.pg.test.ts']), ...(chromium ? [] : ['test/**/*.browser.test.ts'])],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/sqlite-driver-setup.ts'],
     testTimeout: 60_000,
