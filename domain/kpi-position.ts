@@ -19,8 +19,7 @@ export interface KpiPosition {
  * last day), its RAG against target, and its direction of travel from the figure before.
  */
 export function kpiPositionAsOf(kpi: KpiTarget, figures: readonly KpiFigure[], asOf: IsoDate): KpiPosition {
-  // A month counts once its last day is reached: earlier months always, this month only on its last day.
-  const lastCounted = periodEnd(asOf.slice(0, 7)) === asOf ? asOf.slice(0, 7) : previousPeriod(asOf.slice(0, 7));
+  const lastCounted = lastPeriodKnown(asOf);
   const known = figures.filter((f) => f.period <= lastCounted).sort((a, b) => a.period.localeCompare(b.period));
   const latest = known.at(-1);
   if (!latest) return { period: null, value: null, previous: null, rag: null, direction: null };
@@ -32,6 +31,12 @@ export function kpiPositionAsOf(kpi: KpiTarget, figures: readonly KpiFigure[], a
     rag: kpiRag(latest.value, kpi),
     direction: directionOfTravel(latest.value, previous?.value, kpi.polarity),
   };
+}
+
+/** The latest month whose figure counts at the end of a day: this month only on its last day. */
+export function lastPeriodKnown(asOf: IsoDate): string {
+  const month = asOf.slice(0, 7);
+  return periodEnd(month) === asOf ? month : previousPeriod(month);
 }
 
 function previousPeriod(period: string): string {

@@ -1,12 +1,12 @@
 import { fromStoredDate, type IsoDate } from '../../domain/calendar-date.js';
 import { endOfLondonDay, positionAsOf, type UpdateFact } from '../../domain/as-of.js';
-import { kpiPositionAsOf } from '../../domain/kpi-position.js';
+import { kpiPositionAsOf, lastPeriodKnown } from '../../domain/kpi-position.js';
 import type { Direction, Rag } from '../../domain/kpi-rag.js';
 import { statusLabel, type MilestoneStatus } from '../../domain/milestone-status.js';
 import { summarise, type StatusCounts } from '../../domain/plan-summary.js';
 import type { Db } from '../store/database.js';
 import { findPlan, type PlanLookup } from './find-plan.js';
-import { latestUpdates } from './latest-updates.js';
+import { latestKpiFigures, latestUpdates } from './latest-records.js';
 
 export interface PlanStatus {
   plan: { name: string };
@@ -36,7 +36,7 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
   if (!found.ok) return found;
   const plan = found.plan;
   const cutoff = endOfLondonDay(asOf);
-  const [priorities, milestones, updates, kpis] = await Promise.all([
+  const [priorities, milestones, updates, kpis, figures] = await Promise.all([
     db.priority.findMany({ where: { planId: plan.id }, orderBy: { number: 'asc' } }),
     db.milestone.findMany({
       where: { planId: plan.id },
@@ -44,12 +44,10 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
       select: { id: true, ref: true, text: true, priorityId: true, initialStatus: true, dueDate: true, owner: { select: { email: true } } },
     }),
     latestUpdates(db, plan.id, cutoff),
-    db.kpi.findMany({
-      where: { planId: plan.id },
-      orderBy: { name: 'asc' },
-      include: { values: { where: { period: { lte: asOf.slice(0, 7) } }, select: { period: true, value: true } } },
-    }),
+    db.kpi.findMany({ where: { planId: plan.id }, orderBy: { name: 'asc' } }),
+    latestKpiFigures(db, plan.id, lastPeriodKnown(asOf)),
   ]);
+  const figuresByKpi = groupBy(figures, (f) => f.kpiId);
   const updatesByMilestone = groupBy(updates, (u) => u.milestoneId);
   const priorityNumber = new Map(priorities.map((p) => [p.id, p.number]));
   const rows = milestones.map((m) => {
@@ -82,7 +80,7 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
         lastUpdate: position.lastUpdate ? fromStoredDate(position.lastUpdate.recordedAt) : null,
       })),
       kpis: kpis.map((k) => {
-        const position = kpiPositionAsOf(k, k.values, asOf);
+        const position = kpiPositionAsOf(k, figuresByKpi.get(k.id) ?? [], asOf);
         return {
           name: k.name,
           priority: k.priorityId ? priorityNumber.get(k.priorityId)! : null,

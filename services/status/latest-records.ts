@@ -39,3 +39,12 @@ export async function latestUpdates(db: Db, planId: string, cutoff: Date): Promi
 }
 
 type RawRow = { milestoneId: string; status: string; recordedAt: Date | string; revisedDueDate: Date | string | null };
+
+/** Each KPI's two latest figures up to a month: the figure and the one its direction is judged from. */
+export async function latestKpiFigures(db: Db, planId: string, lastPeriod: string): Promise<{ kpiId: string; period: string; value: number }[]> {
+  const rows = await db.$queryRaw<{ kpiId: string; period: string; value: number }[]>`SELECT v."kpiId", v."period", v."value"
+    FROM "Kpi" k JOIN "KpiValue" v ON v."kpiId" = k."id"
+    WHERE k."planId" = ${planId} AND v."id" IN (
+      SELECT l."id" FROM "KpiValue" l WHERE l."kpiId" = k."id" AND l."period" <= ${lastPeriod} ORDER BY l."period" DESC LIMIT 2)`;
+  return rows.map((r) => ({ kpiId: r.kpiId, period: r.period, value: Number(r.value) }));
+}
