@@ -2,26 +2,14 @@
  * What replaces the check-in card once the owner has answered: a read-only record of the
  * update, with no inputs or buttons.
  */
-import { formatLongDate, type IsoDate } from '../domain/calendar-date.js';
-import { statusLabel, type MilestoneStatus } from '../domain/milestone-status.js';
+import { formatLongDate } from '../domain/calendar-date.js';
+import { statusLabel } from '../domain/milestone-status.js';
 import { adaptiveCard, heading, markdownLink, shorten, statusColour, textBlock, type AdaptiveCardJson, type CardElement } from './card-kit.js';
 import { CHECKIN_QUESTIONS } from './checkin-card.js';
+import type { Receipt } from '../services/checkins/record-checkin.js';
 
-export interface CheckinReceiptView {
-  ref: string;
-  title: string;
-  status: MilestoneStatus;
-  /** When it was recorded, already formatted, e.g. '14:02, 3 June 2019' (see formatRecordedAt). */
-  recordedAt: string;
-  by: string;
-  workingWell: string;
-  worriedAbout: string;
-  needsToHappen: string;
-  revisedDueDate: IsoDate | null;
-  evidence: { title: string; url: string }[];
-  /** The same update arrived twice (e.g. a double click); it was stored once. */
-  duplicate?: boolean;
-}
+/** The stored update as services report it, with its time already written out ('14:02, 3 June 2019'). */
+export type CheckinReceiptView = Omit<Receipt, 'recordedAt' | 'duplicate'> & { recordedAt: string; duplicate?: boolean };
 
 export const DUPLICATE_UPDATE_TEXT = 'This update was already recorded; it was not stored twice.';
 
