@@ -47,12 +47,7 @@ async function dropSchema(schema: string): Promise<void> {
   await client.end();
 }
 
-export function databaseUrl(target: DatabaseTarget): string {
-  if (target.dialect === 'sqlite') return `file:${target.file}`;
-  const url = new URL(target.url);
-  url.searchParams.set('schema', target.schema);
-  return url.toString();
-}
+export { toDatabaseUrl as databaseUrl } from '../services/store/database-target.js';
 
 /** A repeatable pseudo-random sequence (mulberry32). */
 export function seededRandom(seed: number): () => number {

@@ -3,9 +3,20 @@ import { isOverdue } from '../../domain/checkin-rules.js';
 import type { CheckinView } from '../messenger.js';
 import type { Db } from '../store/database.js';
 
-/** The due date in force and the latest update, for a card or a check. */
+/** The due date in force: the latest revision, else the plan's. */
+export async function dueDateInForce(db: Db, milestoneId: string, planned: Date | null): Promise<IsoDate | null> {
+  const revision = await db.statusUpdate.findFirst({
+    where: { milestoneId, revisedDueDate: { not: null } },
+    orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }],
+    select: { revisedDueDate: true },
+  });
+  const due = revision?.revisedDueDate ?? planned;
+  return due ? fromStoredDate(due) : null;
+}
+
+/** The due date in force and the latest update, for a card. */
 export async function milestoneNow(db: Db, milestoneId: string) {
-  const [milestone, latest, latestRevision] = await Promise.all([
+  const [milestone, latest] = await Promise.all([
     db.milestone.findUniqueOrThrow({
       where: { id: milestoneId },
       select: { id: true, ref: true, text: true, dueDate: true, initialStatus: true, planId: true, ownerId: true, plan: { select: { name: true } } },
@@ -15,13 +26,11 @@ export async function milestoneNow(db: Db, milestoneId: string) {
       orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }],
       include: { author: { select: { email: true, name: true } } },
     }),
-    db.statusUpdate.findFirst({ where: { milestoneId, revisedDueDate: { not: null } }, orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }], select: { revisedDueDate: true } }),
   ]);
-  const due = latestRevision?.revisedDueDate ?? milestone.dueDate;
   return {
     milestone,
     status: latest?.status ?? milestone.initialStatus,
-    dueDate: due ? fromStoredDate(due) : null,
+    dueDate: await dueDateInForce(db, milestoneId, milestone.dueDate),
     latest,
   };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { fromStoredDate, londonDateOf, toStoredDate, type IsoDate } from '../../domain/calendar-date.js';
+import { londonDateOf, toStoredDate, type IsoDate } from '../../domain/calendar-date.js';
 import { revisedDateProblem } from '../../domain/checkin-rules.js';
 import type { MilestoneStatus } from '../../domain/milestone-status.js';
 import { findMilestoneById } from '../milestones/find-milestone.js';
 import type { Db } from '../store/database.js';
 import { actorFor, NOT_LINKED, refusal, roleOn } from './authorise.js';
+import { dueDateInForce } from './checkin-view.js';
 
 /** A check-in card's answer, already checked for shape (see cards/checkin-card.ts). */
 export interface CheckinAnswer {
@@ -105,7 +106,7 @@ async function store(db: Db, milestone: { id: string; planId: string }, authorId
     db.evidence.createMany({
       data: fresh.map((e) => ({ id: randomUUID(), milestoneId: milestone.id, statusUpdateId: updateId, title: e.title, url: e.url, addedById: authorId, addedAt: now, dedupeKey: `link:${e.url}` })),
     }),
-    db.prompt.updateMany({ where: { id: promptId ?? '' }, data: { answeredAt: now } }),
+    ...(promptId ? [db.prompt.update({ where: { id: promptId }, data: { answeredAt: now }, select: { id: true } })] : []),
     db.auditEntry.create({
       data: { planId: milestone.planId, actorId: authorId, channel: 'teams', action: 'create', entity: 'StatusUpdate', entityId: updateId, changes: { status: answer.status, cycle: answer.cycle, cardId: answer.cardId } },
       select: { id: true },
@@ -113,16 +114,6 @@ async function store(db: Db, milestone: { id: string; planId: string }, authorId
   ]);
 }
 
-/** The due date in force: the latest revision, else the plan's. */
-async function dueDateInForce(db: Db, milestoneId: string, planned: Date | null): Promise<IsoDate | null> {
-  const revision = await db.statusUpdate.findFirst({
-    where: { milestoneId, revisedDueDate: { not: null } },
-    orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }],
-    select: { revisedDueDate: true },
-  });
-  const due = revision?.revisedDueDate ?? planned;
-  return due ? fromStoredDate(due) : null;
-}
 
 async function storedAnswer(db: Db, milestoneId: string, dedupeKey: string) {
   const update = await db.statusUpdate.findUnique({

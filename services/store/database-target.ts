@@ -31,6 +31,14 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string): Database
   throw new Error('DATABASE_URL must start with file:, postgres:// or postgresql://');
 }
 
+/** The DATABASE_URL that opens the same target, for another process. */
+export function toDatabaseUrl(target: DatabaseTarget): string {
+  if (target.dialect === 'sqlite') return `file:${target.file}`;
+  const url = new URL(target.url);
+  url.searchParams.set('schema', target.schema);
+  return url.toString();
+}
+
 /** A description safe to print: no password. */
 export function describeTarget(target: DatabaseTarget): string {
   if (target.dialect === 'sqlite') return `SQLite at ${target.file}`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { parseDatabaseUrl, type DatabaseTarget } from '../../services/store/database-target.js';
+import { parseDatabaseUrl, toDatabaseUrl, type DatabaseTarget } from '../../services/store/database-target.js';
 import { openStore, type Store } from '../../services/store/database.js';
 import { applyMigrations } from '../../services/store/migrations.js';
 
@@ -65,12 +65,7 @@ export async function dropTarget(target: DatabaseTarget): Promise<void> {
 }
 
 /** The DATABASE_URL a child process needs to open the same database. */
-export function databaseUrlOf(target: DatabaseTarget): string {
-  if (target.dialect === 'sqlite') return `file:${target.file}`;
-  const url = new URL(target.url);
-  url.searchParams.set('schema', target.schema);
-  return url.toString();
-}
+export const databaseUrlOf = toDatabaseUrl;
 
 /** A database nobody has migrated yet (for tests of migrating itself). */
 export function unmigratedTarget(label: string): DatabaseTarget {
