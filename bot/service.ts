@@ -3,9 +3,11 @@ import { createLogger } from '../services/logger.js';
 import { describeTarget } from '../services/store/database-target.js';
 import { openStore } from '../services/store/database.js';
 import { applyMigrations } from '../services/store/migrations.js';
+import { startJobs } from '../jobs/start.js';
 import { botAppId, createAdapter } from './adapter.js';
 import { createBot } from './app.js';
 import { createHttpServer } from './server.js';
+import { teamsMessenger } from './teams-messenger.js';
 
 /** Starts the service: configuration, migrations, store, bot, HTTP. */
 async function main(): Promise<void> {
@@ -28,11 +30,16 @@ async function main(): Promise<void> {
   const bot = createBot(adapter, botAppId(config.bot), { db: store.db, logger, now: () => new Date(), allowedTenantId: config.allowedTenantId });
   const server = createHttpServer({ db: store.db, logger, adapter, bot });
   server.listen(config.port, () => logger.info({ port: config.port }, `listening on http://localhost:${config.port} (Teams: /api/messages, health: /healthz)`));
+  const jobs = config.jobs.enabled
+    ? startJobs({ db: store.db, dialect: config.database.dialect, messenger: teamsMessenger(adapter, botAppId(config.bot)), logger, instance: config.jobs.instance, catchUpMs: config.jobs.catchUpMs })
+    : undefined;
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      Promise.resolve(jobs?.stop())
+        .then(() => store.close())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -3,7 +3,9 @@ import { registerDb } from './commands/db.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerOutbox } from './commands/outbox.js';
 import { registerPeople } from './commands/people.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerStatus } from './commands/status.js';
 import type { CliContext } from './context.js';
 
@@ -17,6 +19,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerStatus(program, ctx);
   registerExport(program, ctx);
   registerPeople(program, ctx);
+  registerSchedule(program, ctx);
+  registerOutbox(program, ctx);
   registerDemo(program, ctx);
   registerDb(program, ctx);
   return program;

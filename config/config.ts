@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { parseDatabaseUrl, type DatabaseTarget } from '../services/store/database-target.js';
 
@@ -12,6 +13,12 @@ const ZEnv = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   /** Optional: answer only this tenant (the council's). */
   ALLOWED_TENANT_ID: z.string().trim().optional(),
+  /** "off" runs the bot without scheduled jobs and delivery (another instance does them). */
+  JOBS: z.enum(['on', 'off']).default('on'),
+  /** Slots missed while the service was down for up to this long still run once. */
+  CATCH_UP_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
+  /** Names this instance in job runs and message claims. */
+  INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
 });
 
 /** How the bot proves itself to Teams and checks that Teams is calling. */
@@ -27,6 +34,7 @@ export interface Config {
   production: boolean;
   bot: BotAuth;
   allowedTenantId: string | undefined;
+  jobs: { enabled: boolean; catchUpMs: number; instance: string };
 }
 
 /** A setting that stops start-up, naming the variable to fix. */
@@ -62,5 +70,6 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
       ? { mode: 'bot-framework', appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
       : { mode: 'local' },
     allowedTenantId: e.ALLOWED_TENANT_ID || undefined,
+    jobs: { enabled: e.JOBS === 'on', catchUpMs: e.CATCH_UP_HOURS * 3_600_000, instance: e.INSTANCE_ID ?? `${hostname()}:${process.pid}` },
   };
 }

@@ -4,7 +4,7 @@ export interface AuditRecord {
   planId: string | null;
   actorId?: string | null;
   channel: string;
-  action: 'create' | 'update' | 'import';
+  action: 'create' | 'update' | 'delete' | 'import' | 'retry';
   entity: string;
   entityId: string;
   changes: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/calendar-date.js';
+import type { RawSendResult } from '../domain/delivery.js';
 import type { MilestoneStatus } from '../domain/milestone-status.js';
 
 /**
@@ -6,6 +7,7 @@ import type { MilestoneStatus } from '../domain/milestone-status.js';
  * send (a check-in, some text); the Teams layer decides how it looks.
  */
 export interface Messenger {
+  /** One attempt, no retries of its own: the dispatcher decides what an answer means. */
   send(to: ConversationAddress, message: OutgoingMessage): Promise<SendResult>;
   /** Opens a 1:1 chat with someone found in a team roster. */
   openPersonalChat(user: { teamsUserId: string; tenantId: string; serviceUrl: string }): Promise<OpenChatResult>;
@@ -21,11 +23,8 @@ export interface ConversationAddress {
 
 export type OutgoingMessage = { kind: 'checkin'; view: CheckinView } | { kind: 'text'; text: string };
 
-export type SendResult =
-  | { ok: true; activityId: string }
-  /** Teams says never to retry these: the person or chat cannot be reached. */
-  | { ok: false; unreachable: true; status: number; code: string }
-  | { ok: false; unreachable: false; status: number | null; message: string };
+/** Teams' answer: the activity id, or the HTTP status, Teams' error code and any Retry-After. */
+export type SendResult = RawSendResult;
 
 export type OpenChatResult = { ok: true; address: ConversationAddress } | { ok: false; status: number | null; code: string };
 

@@ -5,6 +5,8 @@ export type DatabaseTarget =
   | { dialect: 'sqlite'; file: string }
   | { dialect: 'postgresql'; url: string; schema: string };
 
+export type Dialect = DatabaseTarget['dialect'];
+
 export const DEFAULT_DATABASE_URL = 'file:./data/improvement-board.db';
 
 /**
