@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const server = createHttpServer({ db: store.db, logger, adapter, bot });
   server.listen(config.port, () => logger.info({ port: config.port }, `listening on http://localhost:${config.port} (Teams: /api/messages, health: /healthz)`));
   const jobs = config.jobs.enabled
-    ? startJobs({ db: store.db, dialect: config.database.dialect, messenger: teamsMessenger(adapter, botAppId(config.bot)), logger, instance: config.jobs.instance, catchUpMs: config.jobs.catchUpMs })
+    ? startJobs({ db: store.db, dialect: config.database.dialect, messenger: teamsMessenger(adapter, botAppId(config.bot)), logger, instance: config.jobs.instance, catchUpMs: config.jobs.catchUpMs, claimTtlMs: config.jobs.claimTtlMs })
     : undefined;
 
   const stop = (signal: string) => {

@@ -42,9 +42,9 @@ export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
-/** Exponential backoff with full jitter: attempt 1 waits up to 2 s, doubling to 10 minutes. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1));
+/** Exponential backoff with jitter: attempt 1 waits 1–2 s, doubling up to 10 minutes. */
+export function backoffMs(attempt: number, random: () => number = Math.random, baseMs = BASE_BACKOFF_MS): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 

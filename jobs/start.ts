@@ -14,6 +14,7 @@ export interface JobsDeps {
   logger: Logger;
   instance: string;
   catchUpMs: number;
+  claimTtlMs: number;
 }
 
 /**
@@ -32,7 +33,7 @@ export function startJobs(deps: JobsDeps): { stop(): Promise<void> } {
   };
   const task = cron.schedule('* * * * *', tick, { timezone: 'Europe/London', noOverlap: true, name: 'improvement-board-scheduler' });
   void tick();
-  const dispatcher = createDispatcher(deps, { instance: deps.instance });
+  const dispatcher = createDispatcher(deps, { instance: deps.instance, claimTtlMs: deps.claimTtlMs });
   dispatcher.start();
   return {
     async stop() {

@@ -28,6 +28,8 @@ export interface DispatcherOptions {
   bucketKey?: string;
   maxInFlight?: number;
   pollMs?: number;
+  /** First retry's backoff (doubling after); 2 s unless a test wants it shorter. */
+  retryBaseMs?: number;
 }
 
 export interface DispatchStats {
@@ -56,6 +58,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
   const batchSize = Math.max(1, Math.min(100, Math.ceil(rate / 4)));
   const maxInFlight = opts.maxInFlight ?? 200;
   const pollMs = opts.pollMs ?? 1000;
+  const backoff = (attempt: number) => backoffMs(attempt, Math.random, opts.retryBaseMs);
   const stats: DispatchStats = { delivered: 0, throttled: 0, retried: 0, dead: 0, cancelled: 0 };
   const inFlight = new Set<Promise<void>>();
 
@@ -155,7 +158,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
         stats.retried += 1;
         await db.outboxMessage.update({
           where: { id: message.id },
-          data: { ...base, status: 'PENDING', attempts, ambiguousAttempts, lastError: outcome.reason, nextAttemptAt: new Date(attemptAt.getTime() + backoffMs(attempts)) },
+          data: { ...base, status: 'PENDING', attempts, ambiguousAttempts, lastError: outcome.reason, nextAttemptAt: new Date(attemptAt.getTime() + backoff(attempts)) },
         });
         return;
       }
@@ -180,7 +183,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       .catch(async (error: unknown) => {
         // A bug or a lost database: leave the message to be retried, never dropped.
         deps.logger?.error({ err: error, outboxId: message.id }, 'delivering a message failed');
-        await release(message.id, new Date(now().getTime() + backoffMs(message.attempts + 1)), { attempts: message.attempts + 1, lastError: String(error) }).catch(() => undefined);
+        await release(message.id, new Date(now().getTime() + backoff(message.attempts + 1)), { attempts: message.attempts + 1, lastError: String(error) }).catch(() => undefined);
       })
       .finally(() => inFlight.delete(done));
     inFlight.add(done);
@@ -217,7 +220,8 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       loop = (async () => {
         while (running) {
           try {
-            if ((await dispatchOnce()) === 0 && inFlight.size === 0) await sleep(pollMs);
+            // Nothing due: wait (a timer, so SQLite's synchronous answers cannot starve the event loop).
+            if ((await dispatchOnce()) === 0) await sleep(inFlight.size ? Math.min(pollMs, 20) : pollMs);
           } catch (error) {
             deps.logger?.error({ err: error }, 'dispatcher loop failed; retrying');
             await sleep(pollMs);

@@ -18,6 +18,8 @@ export type ExportResult = { ok: true; workbook: ExcelJS.Workbook; planName: str
  * The plan as the canonical import workbook, whole history included: what a
  * performance officer edits and imports again (re-importing it changes nothing).
  */
+const ROLE_ROWS = [['SERVICE_DIRECTOR', 'Service directors'], ['PLAN_ADMINISTRATOR', 'Plan administrators'], ['BOARD_MEMBER', 'Board members']] as const;
+
 export async function exportPlanWorkbook(db: Db, lookup: PlanLookup): Promise<ExportResult> {
   const found = await findPlan(db, lookup);
   if (!found.ok) return found;
@@ -26,7 +28,8 @@ export async function exportPlanWorkbook(db: Db, lookup: PlanLookup): Promise<Ex
     include: {
       organisation: true,
       priorities: { orderBy: { number: 'asc' } },
-      milestones: { orderBy: { sortKey: 'asc' }, include: { owner: { select: { email: true } } } },
+      milestones: { orderBy: { sortKey: 'asc' }, include: { owner: { select: { email: true, manager: { select: { email: true } } } } } },
+      members: { orderBy: { createdAt: 'asc' }, include: { person: { select: { email: true } } } },
       kpis: { orderBy: { name: 'asc' }, include: { priority: { select: { number: true } }, values: { orderBy: { period: 'asc' } } } },
     },
   });
@@ -44,14 +47,18 @@ export async function exportPlanWorkbook(db: Db, lookup: PlanLookup): Promise<Ex
     ['Organisation', plan.organisation.name],
     ...(plan.startDate ? [['Start', plan.startDate]] : []),
     ...(plan.endDate ? [['End', plan.endDate]] : []),
+    ...ROLE_ROWS.flatMap(([role, label]) => {
+      const emails = plan.members.filter((m) => m.role === role).map((m) => m.person.email);
+      return emails.length ? [[label, emails.join(', ')]] : [];
+    }),
   ]);
   addSheet(
     book,
     'Milestones',
-    ['Priority', 'Priority title', 'Priority aim', 'Ref', 'Milestone', 'Impact / evidence', 'Monitoring', 'Owner', 'Start', 'Due', 'Status', 'Cadence'],
+    ['Priority', 'Priority title', 'Priority aim', 'Ref', 'Milestone', 'Impact / evidence', 'Monitoring', 'Owner', 'Manager', 'Start', 'Due', 'Status', 'Cadence'],
     plan.milestones.map((m) => {
       const p = priorityById.get(m.priorityId)!;
-      return [p.number, p.title, p.aim, m.ref, m.text, m.impactEvidence, m.monitoring, m.owner?.email ?? '', m.startDate, m.dueDate, statusLabel(m.initialStatus), m.cadence.toLowerCase()];
+      return [p.number, p.title, p.aim, m.ref, m.text, m.impactEvidence, m.monitoring, m.owner?.email ?? '', m.owner?.manager?.email ?? '', m.startDate, m.dueDate, statusLabel(m.initialStatus), m.cadence.toLowerCase()];
     }),
   );
   addSheet(

@@ -42,6 +42,7 @@ export const MILESTONE_COLUMNS = {
     synonyms: ['Quality assurance and monitoring framework', 'Quality assurance and monitoring', 'Quality assurance', 'QA and monitoring'],
   },
   owner: { label: 'Owner', synonyms: ['Owner (email)', 'Owner email', 'Lead', 'Lead officer'] },
+  manager: { label: 'Manager', synonyms: ["Owner's manager", 'Line manager', 'Manager (email)'] },
   start: { label: 'Start', synonyms: ['Start date', 'Commenced'] },
   due: { label: 'Due', synonyms: ['Due date', 'Deadline', 'Completion date'] },
   status: { label: 'Status', synonyms: ['RAG', 'Status (RAG)', 'BRAG'] },

@@ -3,7 +3,7 @@ import { normaliseRef, priorityOfRef } from '../../domain/milestone-ref.js';
 import { KPI_COLUMNS, KPI_VALUE_COLUMNS, locateColumns, MILESTONE_COLUMNS, UPDATE_COLUMNS, type ColumnSpec } from './columns.js';
 import { parseEvidenceList } from './evidence-list.js';
 import { parseKeyDates } from './key-dates.js';
-import type { Cadence, KpiDraft, KpiValueDraft, MilestoneDraft, PlanDraft, PlanSource, PriorityDraft, UpdateDraft } from './plan-draft.js';
+import type { Cadence, KpiDraft, KpiValueDraft, MilestoneDraft, PlanDraft, PlanRoleName, PlanSource, PriorityDraft, UpdateDraft } from './plan-draft.js';
 import { RowReader } from './row-reader.js';
 import { cellText, type ImportProblem, type Sheet, type Workbook } from './workbook.js';
 
@@ -54,7 +54,10 @@ function rowsOf<K extends string>(sheet: Sheet, specs: Record<K, ColumnSpec>, pr
 }
 
 function parsePlanSheet(sheet: Sheet | undefined, problems: ImportProblem[]) {
-  const plan = { name: null as string | null, source: null as PlanSource | null, organisation: null as string | null, startDate: null as string | null, endDate: null as string | null };
+  const plan = {
+    name: null as string | null, source: null as PlanSource | null, organisation: null as string | null, startDate: null as string | null, endDate: null as string | null,
+    roles: [] as { email: string; role: PlanRoleName }[],
+  };
   if (!sheet) return plan;
   // Field/Value rows; the header row may be "Field, Value" or already a field.
   const rows = [{ row: 1, cells: sheet.headers }, ...sheet.rows];
@@ -67,8 +70,25 @@ function parsePlanSheet(sheet: Sheet | undefined, problems: ImportProblem[]) {
     else if (field === 'source') plan.source = reader.choice('value', SOURCES, 'Ofsted ILACS, Ofsted SIF, LGA peer review, Local Assurance Test or Other') ?? null;
     else if (field === 'start') plan.startDate = reader.date('value') ?? null;
     else if (field === 'end') plan.endDate = reader.date('value') ?? null;
+    else if (ROLE_FIELDS[field]) plan.roles.push(...roleEmails(reader, row.row, ROLE_FIELDS[field], problems));
   }
   return plan;
+}
+
+const ROLE_FIELDS: Record<string, PlanRoleName> = {
+  'service director': 'SERVICE_DIRECTOR', 'service directors': 'SERVICE_DIRECTOR',
+  'plan administrator': 'PLAN_ADMINISTRATOR', 'plan administrators': 'PLAN_ADMINISTRATOR',
+  'board member': 'BOARD_MEMBER', 'board members': 'BOARD_MEMBER',
+};
+
+/** A role row's value: one or more email addresses, separated by commas or semicolons. */
+function roleEmails(reader: RowReader<'value'>, row: number, role: PlanRoleName, problems: ImportProblem[]) {
+  const text = reader.text('value', { max: 2000 }) ?? '';
+  return text.split(/[,;]/).map((e) => e.trim().toLowerCase()).filter(Boolean).flatMap((email) => {
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return [{ email, role }];
+    problems.push({ sheet: 'Plan', row, column: 'Value', message: `"${email}" is not an email address.` });
+    return [];
+  });
 }
 
 function parseMilestones(sheet: Sheet, problems: ImportProblem[]) {
@@ -93,6 +113,7 @@ function parseMilestones(sheet: Sheet, problems: ImportProblem[]) {
       impactEvidence: r.text('impact') ?? '',
       monitoring: r.text('monitoring') ?? '',
       ownerEmail: r.email('owner'),
+      managerEmail: r.has('manager') ? r.email('manager') : null,
       startDate: start,
       dueDate: due,
       initialStatus: r.status('status') ?? keyDates.status ?? 'NOT_YET_DUE',

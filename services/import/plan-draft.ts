@@ -13,12 +13,16 @@ export interface PlanDraft {
   organisation: string | null;
   startDate: IsoDate | null;
   endDate: IsoDate | null;
+  /** People's roles on the plan, from the Plan sheet ("Service director", "Plan administrator", "Board member"). */
+  roles: { email: string; role: PlanRoleName }[];
   priorities: PriorityDraft[];
   milestones: MilestoneDraft[];
   kpis: KpiDraft[];
   kpiValues: KpiValueDraft[];
   updates: UpdateDraft[];
 }
+
+export type PlanRoleName = 'SERVICE_DIRECTOR' | 'BOARD_MEMBER' | 'PLAN_ADMINISTRATOR';
 
 export interface PriorityDraft {
   number: number;
@@ -33,6 +37,8 @@ export interface MilestoneDraft {
   impactEvidence: string;
   monitoring: string;
   ownerEmail: string | null;
+  /** The owner's line manager, who hears when their updates are late. */
+  managerEmail: string | null;
   startDate: IsoDate | null;
   dueDate: IsoDate | null;
   initialStatus: MilestoneStatus;

@@ -84,9 +84,37 @@ async function writeInTransaction(tx: Tx, draft: PlanDraft, opts: WriteOptions):
   const problems = await upsertKpiValues(tx, draft, kpis, plan.id, opts, report, audit);
   if (problems.length) return { ok: false, problems };
   await appendUpdates(tx, draft.updates, milestones, people, opts, report);
+  await linkManagers(tx, draft.milestones, people, plan.id, opts, audit);
+  await addRoles(tx, draft.roles, people, plan.id, opts, audit);
   audit.push({ planId: plan.id, channel: opts.channel, action: 'import', entity: 'Plan', entityId: plan.id, changes: { ...report } });
   await recordAudit(tx, audit);
   return { ok: true, report };
+}
+
+/** The Manager column: each owner's line manager (the last one given wins). */
+async function linkManagers(tx: Tx, milestones: MilestoneDraft[], people: Map<string, string>, planId: string, opts: WriteOptions, audit: AuditRecord[]) {
+  const managerOf = new Map<string, string>();
+  for (const m of milestones) if (m.ownerEmail && m.managerEmail && m.managerEmail !== m.ownerEmail) managerOf.set(people.get(m.ownerEmail)!, people.get(m.managerEmail)!);
+  if (!managerOf.size) return;
+  const owners = await tx.person.findMany({ where: { id: { in: [...managerOf.keys()] } }, select: { id: true, managerId: true } });
+  for (const owner of owners) {
+    const managerId = managerOf.get(owner.id)!;
+    if (owner.managerId === managerId) continue;
+    await tx.person.update({ where: { id: owner.id }, data: { managerId } });
+    audit.push({ planId, channel: opts.channel, action: 'update', entity: 'Person', entityId: owner.id, changes: { managerId: { from: owner.managerId, to: managerId } } });
+  }
+}
+
+/** Roles from the Plan sheet are added; roles not listed are left as they are (removing one is a deliberate act). */
+async function addRoles(tx: Tx, roles: PlanDraft['roles'], people: Map<string, string>, planId: string, opts: WriteOptions, audit: AuditRecord[]) {
+  if (!roles.length) return;
+  const existing = await tx.planMember.findMany({ where: { planId }, select: { personId: true, role: true } });
+  const have = new Set(existing.map((m) => `${m.personId}:${m.role}`));
+  const fresh = [...new Map(roles.map((r) => [`${people.get(r.email)!}:${r.role}`, { planId, personId: people.get(r.email)!, role: r.role }])).entries()]
+    .filter(([key]) => !have.has(key)).map(([, member]) => member);
+  if (!fresh.length) return;
+  await tx.planMember.createMany({ data: fresh });
+  audit.push({ planId, channel: opts.channel, action: 'create', entity: 'PlanMember', entityId: planId, changes: { added: fresh.map((f) => ({ personId: f.personId, role: f.role })) } });
 }
 
 async function onlyPlanName(tx: Tx): Promise<string | undefined> {
@@ -122,8 +150,9 @@ async function upsertPlan(tx: Tx, draft: PlanDraft, name: string, opts: WriteOpt
 /** Person ids by lower-case email, creating people seen for the first time. */
 async function ensurePeople(tx: Tx, draft: PlanDraft, organisationId: string, report: ImportReport): Promise<Map<string, string>> {
   const emails = new Set<string>();
-  for (const m of draft.milestones) if (m.ownerEmail) emails.add(m.ownerEmail);
+  for (const m of draft.milestones) for (const e of [m.ownerEmail, m.managerEmail]) if (e) emails.add(e);
   for (const u of draft.updates) if (u.byEmail) emails.add(u.byEmail);
+  for (const r of draft.roles) emails.add(r.email);
   const existing = await tx.person.findMany({ where: { email: { in: [...emails] } }, select: { id: true, email: true } });
   const ids = new Map(existing.map((p) => [p.email, p.id]));
   const missing = [...emails].filter((e) => !ids.has(e)).map((email) => ({ id: randomUUID(), email, organisationId }));

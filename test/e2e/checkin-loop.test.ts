@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botAppId, createAdapter } from '../../bot/adapter.js';
 import { teamsMessenger } from '../../bot/teams-messenger.js';
-import { promptOwner } from '../../services/checkins/prompt-owner.js';
+import { promptOwner } from '../../services/checkins/queue-prompts.js';
+import { createDispatcher } from '../../services/delivery/dispatcher.js';
 import { importPlan } from '../../services/import/import-plan.js';
 import { projectRoot } from '../../services/project-root.js';
 import { BotServer } from '../support/bot-server.js';
@@ -25,9 +26,7 @@ const messenger = teamsMessenger(createAdapter({ mode: 'local' }), botAppId({ mo
 beforeAll(async () => {
   store = await testStore('checkin-loop');
   expect((await importPlan(store.db, join(projectRoot(), 'demo/plan'), { source: 'DEMO' })).ok).toBe(true);
-  const plan = await store.db.plan.findFirstOrThrow();
-  const officer = await store.db.person.create({ data: { email: 'performance.officer@demo.gov.uk', name: 'Performance Officer' } });
-  await store.db.planMember.create({ data: { planId: plan.id, personId: officer.id, role: 'PLAN_ADMINISTRATOR' } });
+  // The demo plan names the performance officer as its plan administrator.
   connector = await new ConnectorStandIn().start();
   for (const [user, email] of [
     [owner, 'head.of.gateway@demo.gov.uk'], [other, 'principal.social.worker@demo.gov.uk'], [stranger, 'stranger@elsewhere.gov.uk'],
@@ -47,6 +46,12 @@ const milestone = (ref: string) => store.db.milestone.findFirstOrThrow({ where: 
 const teamsUpdates = (milestoneId: string) => store.db.statusUpdate.findMany({ where: { milestoneId, source: 'TEAMS' } });
 const texts = (card: unknown): string => JSON.stringify(card);
 const lastSent = (user: TeamsUserFixture) => connector.sent(personalChatId(user)).at(-1)!;
+/** Queues a milestone's prompt and delivers the outbox, as the service's jobs do. */
+async function sendPrompt(milestoneId: string, cycle: string) {
+  const queued = await promptOwner(store.db, milestoneId, cycle, new Date());
+  await createDispatcher({ db: store.db, dialect: store.target.dialect, messenger }, { instance: 'test', retryBaseMs: 20 }).drain();
+  return queued;
+}
 const cardOf = (activity: Record<string, unknown>) => (activity.attachments as { content: unknown }[])[0]!.content as Record<string, unknown>;
 
 describe('the check-in loop over HTTP, as Teams drives it', () => {
@@ -63,8 +68,8 @@ describe('the check-in loop over HTTP, as Teams drives it', () => {
 
   it('a prompt is sent to the owner and recorded with its Teams activity id', async () => {
     const m = await milestone('1.1');
-    const result = await promptOwner({ db: store.db, messenger, now: () => new Date() }, m.id, '2026-12');
-    expect(result).toMatchObject({ ok: true, alreadySent: false });
+    const result = await sendPrompt(m.id, '2026-12');
+    expect(result).toMatchObject({ ok: true, queued: true });
     const sent = lastSent(owner);
     const card = cardOf(sent);
     expect(texts(card)).toContain('Update for 1.1');
@@ -73,8 +78,10 @@ describe('the check-in loop over HTTP, as Teams drives it', () => {
     cardData = ((card.actions as { data: Record<string, unknown> }[])[0]!).data;
     expect(cardData).toMatchObject({ milestoneId: m.id, cardId: prompt.cardId, cycle: '2026-12' });
 
-    const again = await promptOwner({ db: store.db, messenger, now: () => new Date() }, m.id, '2026-12');
-    expect(again).toMatchObject({ ok: true, alreadySent: true });
+    const sentBefore = connector.sent(personalChatId(owner)).length;
+    const again = await sendPrompt(m.id, '2026-12');
+    expect(again).toMatchObject({ ok: true, queued: false });
+    expect(connector.sent(personalChatId(owner))).toHaveLength(sentBefore);
   });
 
   it('an invalid answer comes back on the card with the error by the field, and nothing is stored', async () => {
@@ -193,7 +200,7 @@ describe('owners who never spoke to the bot', () => {
     const director = await store.db.person.findUniqueOrThrow({ where: { email: 'service.director@demo.gov.uk' } });
     expect(director.teamsUserId).toBe('29:director');
     const m = await milestone('2.1');
-    const result = await promptOwner({ db: store.db, messenger, now: () => new Date() }, m.id, '2026-12');
+    const result = await sendPrompt(m.id, '2026-12');
     expect(result).toMatchObject({ ok: true });
     expect(connector.calls.some((c) => c.method === 'POST' && c.path === '/v3/conversations')).toBe(true);
     expect(texts(cardOf(connector.sent('a:personal-29:director').at(-1)!))).toContain('Update for 2.1');
@@ -202,9 +209,16 @@ describe('owners who never spoke to the bot', () => {
   it('an owner Teams refuses to reach (403) is marked unreachable and listed for plan administrators', async () => {
     connector.refusals.set(personalChatId(other), { status: 403, code: 'ConversationBlockedByUser' });
     const m = await milestone('2.2');
-    const result = await promptOwner({ db: store.db, messenger, now: () => new Date() }, m.id, '2026-12');
-    expect(result).toMatchObject({ ok: false, reason: 'unreachable' });
+    await sendPrompt(m.id, '2026-12');
     connector.refusals.clear();
+    const refused = await store.db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `prompt:${m.id}:2026-12` } });
+    expect(refused).toMatchObject({ status: 'DEAD', lastError: expect.stringContaining('403 ConversationBlockedByUser') });
+    // The plan administrators are told once; the prompt goes to the service director instead.
+    const person = await store.db.person.findUniqueOrThrow({ where: { email: 'principal.social.worker@demo.gov.uk' } });
+    expect(await store.db.outboxMessage.count({ where: { idempotencyKey: { startsWith: `notice:unreachable:${person.id}:` } } })).toBe(1);
+    expect(await store.db.outboxMessage.count({ where: { kind: 'escalation', idempotencyKey: { startsWith: `escalation:${m.id}:2026-12:` } } })).toBeGreaterThan(0);
+    await sendPrompt((await milestone('2.3')).id, '2026-12');
+    expect(await store.db.outboxMessage.count({ where: { idempotencyKey: { startsWith: `notice:unreachable:${person.id}:` } } })).toBe(1);
 
     await server.post(message(connector.url, admin, "who can't be reached"));
     const text = String(lastSent(admin).text);

@@ -5,7 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botAppId, createAdapter } from '../../bot/adapter.js';
 import { teamsMessenger } from '../../bot/teams-messenger.js';
-import { promptOwner } from '../../services/checkins/prompt-owner.js';
+import { promptOwner } from '../../services/checkins/queue-prompts.js';
+import { createDispatcher } from '../../services/delivery/dispatcher.js';
 import { importPlan } from '../../services/import/import-plan.js';
 import { projectRoot } from '../../services/project-root.js';
 import { BotServer } from '../support/bot-server.js';
@@ -83,8 +84,11 @@ describe('the check-in loop in the Agents Playground, driven in Chromium', () =>
   it('a proactive prompt reaches the owner through the stored conversation', async () => {
     const milestone = await store.db.milestone.findFirstOrThrow({ where: { ref: '1.2' } });
     const messenger = teamsMessenger(createAdapter({ mode: 'local' }), botAppId({ mode: 'local' }));
-    const result = await promptOwner({ db: store.db, messenger, now: () => new Date() }, milestone.id, 'playground-cycle');
-    expect(result, playground.logTail()).toMatchObject({ ok: true });
+    const result = await promptOwner(store.db, milestone.id, 'playground-cycle', new Date());
+    expect(result, playground.logTail()).toMatchObject({ ok: true, queued: true });
+    const dispatcher = createDispatcher({ db: store.db, dialect: store.target.dialect, messenger }, { instance: 'playground-test' });
+    await dispatcher.drain();
+    expect(dispatcher.stats, playground.logTail()).toMatchObject({ delivered: 1, dead: 0 });
     await expect.poll(() => page.getByText('Update for 1.2').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, '4-prompt.png') });
   });

@@ -16,7 +16,8 @@ export class BotServer {
 
   async start(): Promise<this> {
     this.child = spawn(process.execPath, [join(projectRoot(), 'dist/bot/main.js')], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port) },
+      // Scheduled jobs and delivery are off unless a test turns them on: tests drive them.
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', JOBS: 'off', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
@@ -35,6 +36,14 @@ export class BotServer {
     if (!this.child || this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child!.once('exit', resolve));
     this.child.kill('SIGTERM');
+    await exited;
+  }
+
+  /** Kills the process outright, as a crash or a power cut would. */
+  async kill(): Promise<void> {
+    if (!this.child || this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child!.once('exit', resolve));
+    this.child.kill('SIGKILL');
     await exited;
   }
 
