@@ -113,3 +113,18 @@ export function parsePromptRule(text: string): PromptRule | undefined {
 export function describePromptRule(rule: PromptRule): string {
   return rule.kind === 'before-board' ? `${rule.workingDays} working days before the board` : `day ${rule.day} of each month (next working day if closed)`;
 }
+
+/**
+ * Who a cycle's prompt for a milestone goes to: its owner, or their first delegate while
+ * the owner is away on that day (null when there is none). Undefined when the milestone is
+ * not asked this cycle: it is complete, or quarterly outside its quarter's last month.
+ */
+export function promptRecipient(
+  m: { status: string; cadence: 'MONTHLY' | 'QUARTERLY'; ownerId: string; ownerAwayUntil: IsoDate | null; delegateIds: string[] },
+  cycle: string,
+  on: IsoDate,
+): { personId: string | null } | undefined {
+  if (m.status === 'COMPLETE' || !dueInCycle(m.cadence, cycle)) return undefined;
+  const away = m.ownerAwayUntil !== null && m.ownerAwayUntil >= on;
+  return { personId: away ? (m.delegateIds[0] ?? null) : m.ownerId };
+}

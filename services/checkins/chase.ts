@@ -1,4 +1,4 @@
-import { addDays, formatLongDate, londonDateOf } from '../../domain/calendar-date.js';
+import { formatLongDate, londonDateOf } from '../../domain/calendar-date.js';
 import { workingCalendar, workingDaysBetween } from '../../domain/working-days.js';
 import type { ScheduleSettings } from '../../domain/schedule.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
@@ -25,6 +25,8 @@ export async function chaseOwners(db: Db, planId: string, settings: ScheduleSett
     },
   });
   const messages: NewMessage[] = [];
+  const escalateTo = new Map<string, Promise<{ id: string }[]>>();
+  const recipientsFor = (ownerId: string) => escalateTo.get(ownerId) ?? escalateTo.set(ownerId, escalationRecipients(db, ownerId, planId)).get(ownerId)!;
   let reminders = 0;
   let escalations = 0;
   for (const p of prompts) {
@@ -40,7 +42,7 @@ export async function chaseOwners(db: Db, planId: string, settings: ScheduleSett
       });
     }
     if (late >= settings.escalateAfterWorkingDays && m.ownerId) {
-      for (const to of await escalationRecipients(db, m.ownerId, planId)) {
+      for (const to of await recipientsFor(m.ownerId)) {
         escalations += 1;
         messages.push({
           idempotencyKey: `escalation:${m.id}:${p.cycle}:${to.id}`, kind: 'escalation', planId, to: { personId: to.id },
@@ -50,5 +52,5 @@ export async function chaseOwners(db: Db, planId: string, settings: ScheduleSett
     }
   }
   const queued = await enqueue(db, messages, now);
-  return `${reminders} reminders and ${escalations} escalations due; ${queued} newly queued (as of ${formatLongDate(addDays(today, 0))})`;
+  return `${reminders} reminders and ${escalations} escalations due; ${queued} newly queued (as of ${formatLongDate(today)})`;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { londonDateOf, toStoredDate } from '../../domain/calendar-date.js';
-import { dueInCycle } from '../../domain/schedule.js';
+import { fromStoredDate, londonDateOf } from '../../domain/calendar-date.js';
+import { promptRecipient } from '../../domain/schedule.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
 import { latestUpdates } from '../status/latest-records.js';
 import type { Db } from '../store/database.js';
@@ -29,14 +29,14 @@ export async function queuePrompts(db: Db, planId: string, cycle: string, now: D
   const away: string[] = [];
   const prompts: { id: string; milestoneId: string; personId: string; cardId: string }[] = [];
   for (const m of milestones) {
-    if ((status.get(m.id) ?? m.initialStatus) === 'COMPLETE' || !dueInCycle(m.cadence, cycle)) continue;
-    const ownerAway = m.owner!.awayUntil !== null && m.owner!.awayUntil >= toStoredDate(today);
-    const personId = ownerAway ? m.delegations[0]?.delegateId : m.owner!.id;
-    if (!personId) {
-      away.push(m.ref);
-      continue;
-    }
-    prompts.push({ id: randomUUID(), milestoneId: m.id, personId, cardId: randomUUID() });
+    const to = promptRecipient(
+      { status: status.get(m.id) ?? m.initialStatus, cadence: m.cadence, ownerId: m.owner!.id, ownerAwayUntil: m.owner!.awayUntil && fromStoredDate(m.owner!.awayUntil), delegateIds: m.delegations.map((d) => d.delegateId) },
+      cycle,
+      today,
+    );
+    if (!to) continue;
+    if (!to.personId) away.push(m.ref);
+    else prompts.push({ id: randomUUID(), milestoneId: m.id, personId: to.personId, cardId: randomUUID() });
   }
   const fresh = await queue(db, planId, prompts, cycle, now);
   return `${fresh.length} prompts queued for ${cycle}` + (away.length ? `; not asked (owner away, no delegate): ${away.join(', ')}` : '');

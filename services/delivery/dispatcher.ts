@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../generated/prisma-sqlite/client.js';
 import { backoffMs, classifySend, MAX_ATTEMPTS, nextConversationSlot, TEAMS_LIMITS, type DeliveryLimits, type SendOutcome } from '../../domain/delivery.js';
 import type { Logger } from '../logger.js';
 import type { Messenger } from '../messenger.js';
@@ -241,16 +242,12 @@ export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /** Ids of due messages that are first in line for their recipient, oldest first. */
 async function dueHeads(db: Db, dialect: Dialect, at: Date, limit: number): Promise<string[]> {
-  const rows =
-    dialect === 'postgresql'
-      ? await db.$queryRaw<{ id: string }[]>`SELECT o."id" FROM "OutboxMessage" o
-          WHERE (o."status" = 'PENDING' OR (o."status" = 'SENDING' AND o."claimedUntil" < ${at})) AND o."nextAttemptAt" <= ${at}
-            AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."recipientKey" = o."recipientKey" AND p."seq" < o."seq" AND p."status" IN ('PENDING', 'SENDING'))
-          ORDER BY o."seq" LIMIT ${limit} FOR UPDATE SKIP LOCKED`
-      : await db.$queryRaw<{ id: string }[]>`SELECT o."id" FROM "OutboxMessage" o
-          WHERE (o."status" = 'PENDING' OR (o."status" = 'SENDING' AND o."claimedUntil" < ${at})) AND o."nextAttemptAt" <= ${at}
-            AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."recipientKey" = o."recipientKey" AND p."seq" < o."seq" AND p."status" IN ('PENDING', 'SENDING'))
-          ORDER BY o."seq" LIMIT ${limit}`;
+  // PostgreSQL: instances skip each other's candidates instead of queueing on them.
+  const lock = dialect === 'postgresql' ? Prisma.raw('FOR UPDATE SKIP LOCKED') : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT o."id" FROM "OutboxMessage" o
+    WHERE (o."status" = 'PENDING' OR (o."status" = 'SENDING' AND o."claimedUntil" < ${at})) AND o."nextAttemptAt" <= ${at}
+      AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."recipientKey" = o."recipientKey" AND p."seq" < o."seq" AND p."status" IN ('PENDING', 'SENDING'))
+    ORDER BY o."seq" LIMIT ${limit} ${lock}`;
   return rows.map((r) => r.id);
 }
 

@@ -1,7 +1,7 @@
-import { addDays, toStoredDate, type IsoDate } from '../../domain/calendar-date.js';
+import { addDays, fromStoredDate, type IsoDate } from '../../domain/calendar-date.js';
 import { londonInstant } from '../../domain/london-time.js';
 import { addWorkingDays, workingCalendar } from '../../domain/working-days.js';
-import { dueInCycle, slotsBetween, type JobName, type ScheduleSettings, type Slot } from '../../domain/schedule.js';
+import { promptRecipient, slotsBetween, type JobName, type ScheduleSettings, type Slot } from '../../domain/schedule.js';
 import { findPlan, type PlanLookup } from '../status/find-plan.js';
 import { latestUpdates } from '../status/latest-records.js';
 import type { Db } from '../store/database.js';
@@ -69,8 +69,8 @@ async function promptRecipients(db: Db, planId: string, slot: Slot): Promise<str
       where: { planId, ownerId: { not: null } },
       select: {
         id: true, cadence: true, initialStatus: true,
-        owner: { select: { email: true, awayUntil: true } },
-        delegations: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' }, take: 1, select: { delegate: { select: { email: true } } } },
+        owner: { select: { id: true, email: true, awayUntil: true } },
+        delegations: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' }, select: { delegate: { select: { id: true, email: true } } } },
       },
     }),
     latestUpdates(db, planId, new Date()),
@@ -78,9 +78,12 @@ async function promptRecipients(db: Db, planId: string, slot: Slot): Promise<str
   const status = new Map(latest.map((u) => [u.milestoneId, u.status]));
   const people = new Set<string>();
   for (const m of milestones) {
-    if ((status.get(m.id) ?? m.initialStatus) === 'COMPLETE' || !dueInCycle(m.cadence, slot.cycle!)) continue;
-    const away = m.owner!.awayUntil !== null && m.owner!.awayUntil >= toStoredDate(slot.date);
-    const email = away ? m.delegations[0]?.delegate.email : m.owner!.email;
+    const to = promptRecipient(
+      { status: status.get(m.id) ?? m.initialStatus, cadence: m.cadence, ownerId: m.owner!.id, ownerAwayUntil: m.owner!.awayUntil && fromStoredDate(m.owner!.awayUntil), delegateIds: m.delegations.map((d) => d.delegate.id) },
+      slot.cycle!,
+      slot.date,
+    );
+    const email = to?.personId === m.owner!.id ? m.owner!.email : m.delegations.find((d) => d.delegate.id === to?.personId)?.delegate.email;
     if (email) people.add(email);
   }
   return [...people].sort();

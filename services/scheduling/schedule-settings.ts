@@ -83,8 +83,9 @@ export async function changeSchedule(db: Db, planId: string, changes: ScheduleCh
   count('boardPackWorkingDays', changes.boardPackDays, 'Board pack days');
   time('boardPackTime', changes.boardPackTime, 'Board pack time');
   time('sweepTime', changes.sweepTime, 'Sweep time');
-  const reminder = Number(data.reminderAfterWorkingDays ?? (await loadSchedule(db, planId)).reminderAfterWorkingDays);
-  const escalate = Number(data.escalateAfterWorkingDays ?? (await loadSchedule(db, planId)).escalateAfterWorkingDays);
+  const current = await loadSchedule(db, planId);
+  const reminder = Number(data.reminderAfterWorkingDays ?? current.reminderAfterWorkingDays);
+  const escalate = Number(data.escalateAfterWorkingDays ?? current.escalateAfterWorkingDays);
   if (escalate <= reminder) problems.push(`Escalation (${escalate} working days) must come after the reminder (${reminder}).`);
   if (problems.length) return { ok: false, message: problems.join('\n') };
 
