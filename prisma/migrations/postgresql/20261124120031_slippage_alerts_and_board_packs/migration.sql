@@ -1,0 +1,67 @@
+-- CreateTable
+CREATE TABLE "MilestoneKpi" (
+    "milestoneId" TEXT NOT NULL,
+    "kpiId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MilestoneKpi_pkey" PRIMARY KEY ("milestoneId","kpiId")
+);
+
+-- CreateTable
+CREATE TABLE "SlippageAlert" (
+    "id" TEXT NOT NULL,
+    "planId" TEXT NOT NULL,
+    "milestoneId" TEXT NOT NULL,
+    "flag" TEXT NOT NULL,
+    "openKey" TEXT,
+    "detail" TEXT NOT NULL,
+    "raisedAt" TIMESTAMP(3) NOT NULL,
+    "clearedAt" TIMESTAMP(3),
+
+    CONSTRAINT "SlippageAlert_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BoardPack" (
+    "id" TEXT NOT NULL,
+    "planId" TEXT NOT NULL,
+    "cycle" TEXT,
+    "asOf" TIMESTAMP(3) NOT NULL,
+    "token" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "content" BYTEA NOT NULL,
+    "summary" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BoardPack_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "MilestoneKpi_kpiId_idx" ON "MilestoneKpi"("kpiId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SlippageAlert_openKey_key" ON "SlippageAlert"("openKey");
+
+-- CreateIndex
+CREATE INDEX "SlippageAlert_planId_raisedAt_idx" ON "SlippageAlert"("planId", "raisedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BoardPack_token_key" ON "BoardPack"("token");
+
+-- CreateIndex
+CREATE INDEX "BoardPack_planId_createdAt_idx" ON "BoardPack"("planId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "MilestoneKpi" ADD CONSTRAINT "MilestoneKpi_milestoneId_fkey" FOREIGN KEY ("milestoneId") REFERENCES "Milestone"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MilestoneKpi" ADD CONSTRAINT "MilestoneKpi_kpiId_fkey" FOREIGN KEY ("kpiId") REFERENCES "Kpi"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SlippageAlert" ADD CONSTRAINT "SlippageAlert_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SlippageAlert" ADD CONSTRAINT "SlippageAlert_milestoneId_fkey" FOREIGN KEY ("milestoneId") REFERENCES "Milestone"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BoardPack" ADD CONSTRAINT "BoardPack_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
