@@ -5,7 +5,8 @@
  */
 export interface DeliveryLimits {
   perConversation: { count: number; windowMs: number }[];
-  perTenantPerSecond: number;
+  /** A window like the others, so that a scaled clock shortens it too (50 per 100 ms at 10×, not 500 per second). */
+  perTenant: { count: number; windowMs: number };
 }
 
 export const TEAMS_LIMITS: DeliveryLimits = {
@@ -15,14 +16,14 @@ export const TEAMS_LIMITS: DeliveryLimits = {
     { count: 60, windowMs: 30_000 },
     { count: 1_800, windowMs: 3_600_000 },
   ],
-  perTenantPerSecond: 50,
+  perTenant: { count: 50, windowMs: 1_000 },
 };
 
 /** The same limits on a clock running `factor` times faster (benchmarks and tests). */
 export function scaledLimits(limits: DeliveryLimits, factor: number): DeliveryLimits {
   return {
     perConversation: limits.perConversation.map((l) => ({ count: l.count, windowMs: l.windowMs / factor })),
-    perTenantPerSecond: limits.perTenantPerSecond * factor,
+    perTenant: { count: limits.perTenant.count, windowMs: limits.perTenant.windowMs / factor },
   };
 }
 

@@ -7,7 +7,7 @@ import type { Dialect } from '../store/database-target.js';
 import type { Db } from '../store/database.js';
 import { compose } from './compose.js';
 import { escalateUnreachableOwner } from './unreachable.js';
-import { holdSends, reserveSendTimes } from './pacing.js';
+import { holdSends, sendSlots } from './pacing.js';
 
 export interface DispatcherDeps {
   db: Db;
@@ -23,7 +23,7 @@ export interface DispatcherOptions {
   limits?: DeliveryLimits;
   /** A claim not settled by then (the instance died) is taken over by another. */
   claimTtlMs?: number;
-  /** The fraction of the tenant's rate to use: a little headroom avoids 429s from clock jitter. */
+  /** The fraction of the tenant's rate to use (0.98): the time it leaves spare absorbs sends that leave a little late. */
   paceFraction?: number;
   /** The shared pacing bucket (one per tenant). */
   bucketKey?: string;
@@ -31,6 +31,8 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** First retry's backoff (doubling after); 2 s unless a test wants it shorter. */
   retryBaseMs?: number;
+  /** How long before its send time a message is composed (its queries must be done by then). */
+  composeAheadMs?: number;
 }
 
 export interface DispatchStats {
@@ -53,13 +55,27 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
   const now = deps.now ?? (() => new Date());
   const limits = opts.limits ?? TEAMS_LIMITS;
   const claimTtlMs = opts.claimTtlMs ?? 120_000;
-  const rate = limits.perTenantPerSecond * (opts.paceFraction ?? 0.97);
-  const intervalMs = 1000 / rate;
+  // Paced at a fraction of the tenant's rate, each window has time to spare (20 ms a second
+  // at 98%): a send may leave that much late without crowding the window. Three quarters of
+  // it are for this process waking late, a quarter for the network's own jitter.
+  const paceFraction = opts.paceFraction ?? 0.98;
+  const { count, windowMs } = limits.perTenant;
+  const intervalMs = windowMs / (count * paceFraction);
+  const toleranceMs = ((windowMs / paceFraction - windowMs) * 3) / 4;
+  const composeAheadMs = opts.composeAheadMs ?? 100;
   const bucketKey = opts.bucketKey ?? 'teams-tenant';
-  const batchSize = Math.max(1, Math.min(100, Math.ceil(rate / 4)));
+  const slots = sendSlots(db, bucketKey, { intervalMs, toleranceMs, readyInMs: composeAheadMs }, () => now().getTime());
+  // Claims of about a quarter of a second's sends, the next one made this long before the
+  // last one runs out (a claim and its reservation take a few queries, then composing).
+  const batchSize = Math.max(1, Math.min(100, Math.ceil(250 / intervalMs)));
+  const leadMs = Math.max(2 * intervalMs, composeAheadMs + 100);
   const maxInFlight = opts.maxInFlight ?? 200;
   const pollMs = opts.pollMs ?? 1000;
   const backoff = (attempt: number) => backoffMs(attempt, Math.random, opts.retryBaseMs);
+  const sleepUntil = async (atMs: number) => {
+    const wait = atMs - now().getTime();
+    if (wait > 0) await sleep(wait);
+  };
   const stats: DispatchStats = { delivered: 0, throttled: 0, retried: 0, dead: 0, cancelled: 0 };
   const inFlight = new Set<Promise<void>>();
 
@@ -110,18 +126,20 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
   }
 
   async function deliver(message: Claimed, sendAt: number): Promise<void> {
-    const wait = sendAt - now().getTime();
-    if (wait > 0) await sleep(wait);
-    const attemptAt = now();
-    const composed = await compose(db, messenger, message, attemptAt);
+    // Composing takes several queries: it starts shortly before the time reserved for the
+    // message, so the request leaves on time, and an answer given until then still cancels it.
+    await sleepUntil(sendAt - composeAheadMs);
+    const composed = await compose(db, messenger, message, now());
     if (!composed.ok) {
       if ('cancel' in composed) {
         stats.cancelled += 1;
         await db.outboxMessage.update({ where: { id: message.id }, data: { status: 'CANCELLED', lastError: composed.cancel, claimedBy: null, claimedUntil: null } });
         return;
       }
-      return settle(message, { kind: 'unreachable', status: 0, code: composed.unreachable }, attemptAt, null);
+      return settle(message, { kind: 'unreachable', status: 0, code: composed.unreachable }, now(), null);
     }
+    await slots.wait();
+    const attemptAt = now();
     const result = await messenger.send(composed.to, composed.message);
     await settle(message, classifySend(result), attemptAt, composed.to.conversationId);
   }
@@ -144,6 +162,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       case 'throttled': {
         stats.throttled += 1;
         const until = attemptAt.getTime() + outcome.retryAfterMs;
+        slots.hold(until);
         await holdSends(db, bucketKey, until);
         await db.outboxMessage.update({ where: { id: message.id }, data: { ...base, status: 'PENDING', nextAttemptAt: new Date(until), lastError: `429: throttled by Teams for ${outcome.retryAfterMs} ms` } });
         return;
@@ -199,10 +218,10 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
     }
     const claimed = await claim(Math.min(batchSize, room));
     if (!claimed.length) return 0;
-    const times = await reserveSendTimes(db, bucketKey, claimed.length, intervalMs, now().getTime());
+    const times = await slots.reserve(claimed.length);
     claimed.forEach((message, i) => track(deliver(message, times[i]!), message));
-    const lead = times.at(-1)! - now().getTime() - intervalMs * 2;
-    if (lead > 0) await sleep(lead);
+    // The next claim must be in before this batch runs out, or the shared schedule has a gap.
+    await sleepUntil(times.at(-1)! - leadMs);
     return claimed.length;
   }
 

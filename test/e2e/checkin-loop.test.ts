@@ -7,7 +7,7 @@ import { createDispatcher } from '../../services/delivery/dispatcher.js';
 import { importPlan } from '../../services/import/import-plan.js';
 import { projectRoot } from '../../services/project-root.js';
 import { BotServer } from '../support/bot-server.js';
-import { ConnectorStandIn } from '../support/connector-stand-in.js';
+import { ConnectorStandIn } from '../../devtools/connector-stand-in.js';
 import { runIb } from '../support/run-cli.js';
 import { cardAction, installInTeam, installPersonal, message, personalChatId, type TeamsUserFixture } from '../support/teams-activities.js';
 import { databaseUrlOf, testStore, type TestStore } from '../support/test-database.js';

@@ -7,7 +7,7 @@ import { enqueue, type NewMessage } from '../../services/delivery/outbox.js';
 import { importPlan } from '../../services/import/import-plan.js';
 import { projectRoot } from '../../services/project-root.js';
 import { BotServer } from '../support/bot-server.js';
-import { ConnectorStandIn } from '../support/connector-stand-in.js';
+import { ConnectorStandIn } from '../../devtools/connector-stand-in.js';
 import { runIb } from '../support/run-cli.js';
 import { databaseUrlOf, testStore, type TestStore } from '../support/test-database.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../services/project-root.js';
 import { openStore } from '../../services/store/database.js';
 import { BotServer } from '../support/bot-server.js';
-import { ConnectorStandIn } from '../support/connector-stand-in.js';
+import { ConnectorStandIn } from '../../devtools/connector-stand-in.js';
 import { message, personalChatId, TENANT, type TeamsUserFixture } from '../support/teams-activities.js';
 import { databaseUrlOf, dropTarget, freshTarget } from '../support/test-database.js';
 

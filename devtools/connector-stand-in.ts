@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DeliveryLimits } from '../../domain/delivery.js';
+import type { DeliveryLimits } from '../domain/delivery.js';
 
 /** How the stand-in answers one send: an error status (with Retry-After seconds), or no answer at all. */
 export type Fault = { status: number; code?: string; retryAfterSeconds?: number } | 'hang';
@@ -23,6 +23,7 @@ export interface RecordedCall {
 /**
  * A local stand-in for the Teams connector (the service URL the bot posts to). It
  * records everything the bot sends and answers like Teams does, including refusals.
+ * It lives outside test/ because the benchmarks (compiled by tsc) drive it too.
  */
 export class ConnectorStandIn {
   readonly calls: RecordedCall[] = [];
@@ -107,7 +108,7 @@ export class ConnectorStandIn {
     if (!this.limits) return undefined;
     const now = Date.now();
     const windows = [
-      { times: this.acceptedAt, count: this.limits.perTenantPerSecond, windowMs: 1000 },
+      { times: this.acceptedAt, ...this.limits.perTenant },
       ...this.limits.perConversation.map((l) => ({ times: this.acceptedByConversation.get(conversationId) ?? [], ...l })),
     ];
     for (const { times, count, windowMs } of windows) {
