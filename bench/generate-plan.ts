@@ -45,6 +45,20 @@ export async function generatePlan(db: Db, name: string, size: PlanSize): Promis
     };
   });
   for (const batch of chunks(updates, 5000)) await db.statusUpdate.createMany({ data: batch });
+  // Evidence on about one update in twenty: most milestones have some, about a quarter none.
+  const evidence = updates.filter(() => random() < 0.05).map((u, i) => ({
+    id: randomUUID(), milestoneId: u.milestoneId, statusUpdateId: u.id, title: 'Audit report', url: `https://bench.example/audit/${i}`,
+    addedAt: u.recordedAt, dedupeKey: `bench:${i}`,
+  }));
+  for (const batch of chunks(evidence, 5000)) await db.evidence.createMany({ data: batch });
+  // Scheduled prompts for the last cycles, to every milestone's owner; a few answered in time by the updates above.
+  const prompts = PROMPT_CYCLES.flatMap((cycle) =>
+    milestones.map((m) => ({
+      id: randomUUID(), milestoneId: m.id, personId: m.ownerId, cycle, trigger: 'SCHEDULE' as const, cardId: randomUUID(),
+      sentAt: new Date(`${cycle}-12T08:00:00Z`),
+    })),
+  );
+  for (const batch of chunks(prompts, 5000)) await db.prompt.createMany({ data: batch });
   const kpis = Array.from({ length: size.kpis }, (_, i) => ({
     id: randomUUID(), planId: plan.id, priorityId: pick(priorities).id, name: `KPI ${i + 1}`, unit: '%',
     polarity: random() < 0.5 ? ('HIGHER_IS_BETTER' as const) : ('LOWER_IS_BETTER' as const), target: 50, monitorOnly: false,
@@ -56,4 +70,16 @@ export async function generatePlan(db: Db, name: string, size: PlanSize): Promis
     })),
   );
   for (const batch of chunks(values, 5000)) await db.kpiValue.createMany({ data: batch });
+  // Each KPI shows progress on three milestones (a milestone may have several KPIs).
+  const links = new Map<string, { milestoneId: string; kpiId: string }>();
+  for (const k of kpis) {
+    for (let i = 0; i < 3; i += 1) {
+      const milestoneId = pick(milestones).id;
+      links.set(`${milestoneId}:${k.id}`, { milestoneId, kpiId: k.id });
+    }
+  }
+  await db.milestoneKpi.createMany({ data: [...links.values()] });
 }
+
+/** Months a scheduled prompt went out for; the last is after the benchmark's day, so it must not count. */
+const PROMPT_CYCLES = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07'];

@@ -8,6 +8,7 @@ const { projectRoot } = await import('../services/project-root.js');
 const { openStore } = await import('../services/store/database.js');
 const { applyMigrations } = await import('../services/store/migrations.js');
 const { planStatus } = await import('../services/status/plan-status.js');
+const { SLIPPAGE_FLAGS } = await import('../domain/slippage.js');
 const kit = await import('./bench-kit.js');
 const { generatePlan } = await import('./generate-plan.js');
 
@@ -39,6 +40,10 @@ try {
       times.push(performance.now() - t);
       perCall = queries;
       if (!result.ok || result.status.summary.total !== SIZE.milestones) throw new Error('planStatus gave a wrong answer');
+      // The generated history is meant to raise every flag, so every slippage query does real work.
+      const raised = new Set(result.status.milestones.flatMap((m) => m.flags));
+      const missing = SLIPPAGE_FLAGS.filter((f) => !raised.has(f));
+      if (missing.length) throw new Error(`planStatus raised no ${missing.join(', ')} flags on the generated plan`);
     }
     await store.close();
 

@@ -33,8 +33,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     });
 }
 
-function counts(label: string, c: Counts): string {
-  const parts = [c.created && `${c.created} new`, c.updated && `${c.updated} changed`, c.unchanged && `${c.unchanged} unchanged`].filter(Boolean);
+function counts(label: string, c: Counts & { removed?: number }): string {
+  const parts = [c.created && `${c.created} new`, c.updated && `${c.updated} changed`, c.removed && `${c.removed} removed`, c.unchanged && `${c.unchanged} unchanged`].filter(Boolean);
   return `  ${label}: ${parts.length ? parts.join(', ') : 'none'}`;
 }
 
@@ -47,6 +47,7 @@ export function describeReport(r: ImportReport): string {
     counts('Evidence', r.evidence),
     counts('KPIs', r.kpis),
     counts('KPI figures', r.kpiValues),
+    counts('KPI links to milestones', r.kpiLinks),
     counts('People', r.people),
   ].join('\n');
 }

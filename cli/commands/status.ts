@@ -31,8 +31,15 @@ export function renderStatus(s: PlanStatus): string {
   ];
   for (const p of s.priorities) {
     lines.push('', `Priority ${p.number}: ${p.title} (${p.onTrack + p.complete} of ${p.total} on track, ${p.percentOnTrack}%)`);
-    const rows = s.milestones.filter((m) => m.priority === p.number).map((m) => [m.ref, m.status, date(m.due), date(m.lastUpdate), m.owner ?? '–']);
-    lines.push(...table(['Ref', 'Status', 'Due', 'Last update', 'Owner'], rows).map((l) => `  ${l}`));
+    const rows = s.milestones
+      .filter((m) => m.priority === p.number)
+      .map((m) => [m.ref, m.status, date(m.due), date(m.lastUpdate), m.owner ?? '–', m.flags.join(', ') || '–']);
+    lines.push(...table(['Ref', 'Status', 'Due', 'Last update', 'Owner', 'Flags'], rows).map((l) => `  ${l}`));
+  }
+  lines.push('', s.slipping.length ? `Slipping: ${s.slipping.length} of ${s.summary.total} milestones, most severe first` : 'Slipping: nothing is flagged.');
+  for (const m of s.slipping) {
+    lines.push(`  ${m.ref}  ${m.status}  ${m.owner ?? 'no owner'}  ${m.title.length > 70 ? `${m.title.slice(0, 69)}…` : m.title}`);
+    lines.push(...m.flags.map((flag, i) => `      ${flag}: ${m.notes[i]}`));
   }
   if (s.kpis.length) {
     lines.push('', 'KPIs');

@@ -30,7 +30,14 @@ export async function exportPlanWorkbook(db: Db, lookup: PlanLookup): Promise<Ex
       priorities: { orderBy: { number: 'asc' } },
       milestones: { orderBy: { sortKey: 'asc' }, include: { owner: { select: { email: true, manager: { select: { email: true } } } } } },
       members: { orderBy: { createdAt: 'asc' }, include: { person: { select: { email: true } } } },
-      kpis: { orderBy: { name: 'asc' }, include: { priority: { select: { number: true } }, values: { orderBy: { period: 'asc' } } } },
+      kpis: {
+        orderBy: { name: 'asc' },
+        include: {
+          priority: { select: { number: true } },
+          values: { orderBy: { period: 'asc' } },
+          milestoneLinks: { select: { milestone: { select: { ref: true, sortKey: true } } } },
+        },
+      },
     },
   });
   const updates = await db.statusUpdate.findMany({
@@ -64,8 +71,10 @@ export async function exportPlanWorkbook(db: Db, lookup: PlanLookup): Promise<Ex
   addSheet(
     book,
     'KPIs',
-    ['KPI', 'Priority', 'Unit', 'Polarity', 'Target', 'Tolerance', 'Benchmark'],
-    plan.kpis.map((k) => [k.name, k.priority?.number ?? null, k.unit, k.polarity === 'HIGHER_IS_BETTER' ? 'higher' : 'lower', k.target, k.tolerance, k.benchmark]),
+    ['KPI', 'Priority', 'Unit', 'Polarity', 'Target', 'Tolerance', 'Benchmark', 'Milestones'],
+    plan.kpis.map((k) => [
+      k.name, k.priority?.number ?? null, k.unit, k.polarity === 'HIGHER_IS_BETTER' ? 'higher' : 'lower', k.target, k.tolerance, k.benchmark, linkedRefs(k.milestoneLinks),
+    ]),
   );
   addSheet(
     book,
@@ -93,6 +102,11 @@ export async function exportPlanWorkbook(db: Db, lookup: PlanLookup): Promise<Ex
 }
 
 type Value = string | number | Date | null;
+
+/** "1.1; 1.7", in the plan's order: what the KPIs sheet's Milestones column reads back. */
+function linkedRefs(links: { milestone: { ref: string; sortKey: string } }[]): string {
+  return links.map((l) => l.milestone).sort((a, b) => a.sortKey.localeCompare(b.sortKey)).map((m) => m.ref).join('; ');
+}
 
 function addSheet(book: ExcelJS.Workbook, name: string, headers: string[], rows: Value[][]): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

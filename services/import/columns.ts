@@ -58,6 +58,7 @@ export const KPI_COLUMNS = {
   target: { label: 'Target', synonyms: [] },
   tolerance: { label: 'Tolerance', synonyms: [] },
   benchmark: { label: 'Benchmark', synonyms: ['Statistical neighbours', 'SN', 'Stat neighbours'] },
+  milestones: { label: 'Milestones', synonyms: ['Milestone refs', 'Linked milestones', 'Refs'] },
 } satisfies Record<string, ColumnSpec>;
 
 export const KPI_VALUE_COLUMNS = {

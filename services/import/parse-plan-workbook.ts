@@ -39,7 +39,7 @@ export function parsePlanWorkbook(workbook: Workbook): ParseResult {
   }
   const plan = parsePlanSheet(workbook.get('plan'), problems);
   const { milestones, priorities } = parseMilestones(milestonesSheet, problems);
-  const kpis = parseKpis(workbook.get('kpis'), problems);
+  const kpis = parseKpis(workbook.get('kpis'), new Set(milestones.map((m) => m.ref)), problems);
   const kpiValues = parseKpiValues(workbook.get('kpi values'), new Set(kpis.map((k) => k.name.toLowerCase())), workbook.has('kpis'), problems);
   const updates = parseUpdates(workbook.get('updates'), new Set(milestones.map((m) => m.ref)), problems);
   if (problems.length) return { ok: false, problems };
@@ -147,7 +147,7 @@ function isComplete<T extends object>(draft: { [K in keyof T]: T[K] }): draft is
   return Object.values(draft).every((v) => v !== undefined);
 }
 
-function parseKpis(sheet: Sheet | undefined, problems: ImportProblem[]): KpiDraft[] {
+function parseKpis(sheet: Sheet | undefined, refs: Set<string>, problems: ImportProblem[]): KpiDraft[] {
   if (!sheet) return [];
   const kpis: KpiDraft[] = [];
   const seen = new Set<string>();
@@ -168,10 +168,27 @@ function parseKpis(sheet: Sheet | undefined, problems: ImportProblem[]): KpiDraf
       tolerance,
       monitorOnly: target === null,
       benchmark: r.number('benchmark'),
+      milestoneRefs: r.has('milestones') ? milestoneRefsOf(r, refs) : null,
     };
     if (isComplete(draft)) kpis.push(draft);
   }
   return kpis;
+}
+
+/**
+ * "1.1; 1.7" or "1.1, 1.7": each must be a milestone on the Milestones sheet. An unknown
+ * ref is a problem, but the KPI stays in the draft so its figures are not reported as
+ * belonging to no KPI.
+ */
+function milestoneRefsOf(r: RowReader<keyof typeof KPI_COLUMNS>, refs: Set<string>): string[] {
+  const parts = (r.text('milestones', { max: 2000 }) ?? '').split(/[;,]/).map((p) => p.trim()).filter(Boolean);
+  const found = new Set<string>();
+  for (const part of parts) {
+    const ref = normaliseRef(part);
+    if (ref && refs.has(ref)) found.add(ref);
+    else r.problem('milestones', `${part} is not a milestone on the Milestones sheet.`);
+  }
+  return [...found];
 }
 
 /** "15%", "15" and "0.15" all mean 15%. */

@@ -54,6 +54,8 @@ export interface KpiDraft {
   tolerance: number;
   monitorOnly: boolean;
   benchmark: number | null;
+  /** Refs of the milestones it shows progress on; null when the sheet has no Milestones column (links left as they are). */
+  milestoneRefs: string[] | null;
 }
 
 export interface KpiValueDraft {

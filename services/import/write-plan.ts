@@ -5,6 +5,7 @@ import { changedFields, recordAudit, type AuditRecord } from '../audit.js';
 import type { Db, Tx } from '../store/database.js';
 import type { MilestoneDraft, PlanDraft, UpdateDraft } from './plan-draft.js';
 import type { ImportProblem } from './workbook.js';
+import { writeKpiLinks, type LinkCounts } from './write-kpi-links.js';
 
 export interface Counts {
   created: number;
@@ -22,6 +23,8 @@ export interface ImportReport {
   kpiValues: Counts;
   updates: Counts;
   evidence: Counts;
+  /** KPI-to-milestone links (the KPIs sheet's Milestones column). */
+  kpiLinks: LinkCounts;
 }
 
 export type WriteResult = { ok: true; report: ImportReport } | { ok: false; problems: ImportProblem[] };
@@ -73,7 +76,7 @@ async function writeInTransaction(tx: Tx, draft: PlanDraft, opts: WriteOptions):
   }
   const report: ImportReport = {
     plan: name, dryRun: opts.dryRun, people: zero(), priorities: zero(), milestones: zero(),
-    kpis: zero(), kpiValues: zero(), updates: zero(), evidence: zero(),
+    kpis: zero(), kpiValues: zero(), updates: zero(), evidence: zero(), kpiLinks: { ...zero(), removed: 0 },
   };
   const audit: AuditRecord[] = [];
   const plan = await upsertPlan(tx, draft, name, opts, report, audit);
@@ -83,6 +86,9 @@ async function writeInTransaction(tx: Tx, draft: PlanDraft, opts: WriteOptions):
   const kpis = await upsertKpis(tx, draft, plan.id, priorities, opts, report, audit);
   const problems = await upsertKpiValues(tx, draft, kpis, plan.id, opts, report, audit);
   if (problems.length) return { ok: false, problems };
+  const links = await writeKpiLinks(tx, draft, kpis, milestones, plan.id, opts.channel);
+  report.kpiLinks = links.counts;
+  audit.push(...links.audit);
   await appendUpdates(tx, draft.updates, milestones, people, opts, report);
   await linkManagers(tx, draft.milestones, people, plan.id, opts, audit);
   await addRoles(tx, draft.roles, people, plan.id, opts, audit);

@@ -3,11 +3,17 @@ import type { Db } from '../store/database.js';
 export interface PlanLookup {
   /** May be omitted when the store holds one plan. */
   name?: string;
+  /** The plan's id, when a job (not a person) names it. */
+  id?: string;
 }
 
 export type FindPlanResult = { ok: true; plan: { id: string; name: string } } | { ok: false; message: string };
 
 export async function findPlan(db: Db, lookup: PlanLookup): Promise<FindPlanResult> {
+  if (lookup.id) {
+    const plan = await db.plan.findUnique({ where: { id: lookup.id }, select: { id: true, name: true } });
+    return plan ? { ok: true, plan } : { ok: false, message: 'That plan is no longer in the store.' };
+  }
   if (lookup.name) {
     const plan = await db.plan.findUnique({ where: { name: lookup.name }, select: { id: true, name: true } });
     if (plan) return { ok: true, plan };

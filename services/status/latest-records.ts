@@ -19,26 +19,37 @@ export async function latestUpdates(db: Db, planId: string, cutoff: Date): Promi
   // Tagged templates, so Prisma writes each dialect's placeholders. Each subquery is an
   // index seek on ("milestoneId", "recordedAt"), one per milestone.
   const [latest, revisions] = await Promise.all([
-    db.$queryRaw<RawRow[]>`SELECT u."milestoneId", u."status", u."recordedAt", u."revisedDueDate"
-      FROM "Milestone" m JOIN "StatusUpdate" u ON u."id" = (
-        SELECT l."id" FROM "StatusUpdate" l WHERE l."milestoneId" = m."id" AND l."recordedAt" < ${cutoff}
-        ORDER BY l."recordedAt" DESC, l."createdAt" DESC LIMIT 1)
-      WHERE m."planId" = ${planId}`,
-    db.$queryRaw<RawRow[]>`SELECT u."milestoneId", u."status", u."recordedAt", u."revisedDueDate"
+    latestUpdateRows(db, planId, cutoff),
+    db.$queryRaw<RawUpdateRow[]>`SELECT u."milestoneId", u."status", u."recordedAt", u."revisedDueDate"
       FROM "Milestone" m JOIN "StatusUpdate" u ON u."id" = (
         SELECT l."id" FROM "StatusUpdate" l WHERE l."milestoneId" = m."id" AND l."recordedAt" < ${cutoff} AND l."revisedDueDate" IS NOT NULL
         ORDER BY l."recordedAt" DESC, l."createdAt" DESC LIMIT 1)
       WHERE m."planId" = ${planId}`,
   ]);
-  return [...latest, ...revisions].map((r) => ({
+  return [...latest, ...revisions.map(toUpdateRow)];
+}
+
+/** Each milestone's latest update before the cutoff (the first half of `latestUpdates`). */
+export async function latestUpdateRows(db: Db, planId: string, cutoff: Date): Promise<LatestUpdateRow[]> {
+  const rows = await db.$queryRaw<RawUpdateRow[]>`SELECT u."milestoneId", u."status", u."recordedAt", u."revisedDueDate"
+    FROM "Milestone" m JOIN "StatusUpdate" u ON u."id" = (
+      SELECT l."id" FROM "StatusUpdate" l WHERE l."milestoneId" = m."id" AND l."recordedAt" < ${cutoff}
+      ORDER BY l."recordedAt" DESC, l."createdAt" DESC LIMIT 1)
+    WHERE m."planId" = ${planId}`;
+  return rows.map(toUpdateRow);
+}
+
+export type RawUpdateRow = { milestoneId: string; status: string; recordedAt: Date | string; revisedDueDate: Date | string | null };
+
+/** SQLite gives timestamps back as text when it cannot tell a column's type. */
+export function toUpdateRow(r: RawUpdateRow): LatestUpdateRow {
+  return {
     milestoneId: r.milestoneId,
     status: r.status as MilestoneStatus,
     recordedAt: new Date(r.recordedAt),
     revisedDueDate: r.revisedDueDate === null ? null : new Date(r.revisedDueDate),
-  }));
+  };
 }
-
-type RawRow = { milestoneId: string; status: string; recordedAt: Date | string; revisedDueDate: Date | string | null };
 
 /** Each KPI's two latest figures up to a month: the figure and the one its direction is judged from. */
 export async function latestKpiFigures(db: Db, planId: string, lastPeriod: string): Promise<{ kpiId: string; period: string; value: number }[]> {

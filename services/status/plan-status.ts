@@ -1,12 +1,18 @@
 import { fromStoredDate, type IsoDate } from '../../domain/calendar-date.js';
-import { endOfLondonDay, positionAsOf, type UpdateFact } from '../../domain/as-of.js';
+import { endOfLondonDay, positionAsOf, type MilestonePosition, type UpdateFact } from '../../domain/as-of.js';
 import { kpiPositionAsOf, lastPeriodKnown } from '../../domain/kpi-position.js';
 import type { Direction, Rag } from '../../domain/kpi-rag.js';
 import { statusLabel, type MilestoneStatus } from '../../domain/milestone-status.js';
 import { summarise, type StatusCounts } from '../../domain/plan-summary.js';
+import type { SlippageFlag } from '../../domain/slippage.js';
+import { explainSlippage } from '../../domain/slippage-notes.js';
+import { slippingBySeverity } from '../../domain/slippage-severity.js';
 import type { Db } from '../store/database.js';
 import { findPlan, type PlanLookup } from './find-plan.js';
-import { latestKpiFigures, latestUpdates } from './latest-records.js';
+import { latestKpiFigures, latestUpdateRows } from './latest-records.js';
+import { planKpis, planMilestones, planPriorities } from './plan-records.js';
+import { assessPlanSlippage, loadSlippageRecords } from './plan-slippage.js';
+import { revisionsWithMoves } from './slippage-records.js';
 
 export interface PlanStatus {
   plan: { name: string };
@@ -14,15 +20,40 @@ export interface PlanStatus {
   summary: StatusCounts;
   priorities: (StatusCounts & { number: number; title: string })[];
   milestones: {
+    /** The milestone's id. */
+    id: string;
     ref: string;
     title: string;
     priority: number;
+    /** The owner's email. */
     owner: string | null;
+    /** The owner's person id. */
+    ownerId: string | null;
     status: string;
     due: IsoDate | null;
     lastUpdate: IsoDate | null;
+    /** Slippage flags (`SLIPPAGE_FLAGS`), in that fixed order. */
+    flags: SlippageFlag[];
+    /** One plain-English line per flag, in the same order. */
+    flagNotes: { flag: SlippageFlag; note: string }[];
   }[];
   kpis: { name: string; priority: number | null; unit: string; period: string | null; value: number | null; target: number | null; rag: Rag | null; direction: Direction | null }[];
+  /** Every milestone with at least one flag, most severe first (`domain/slippage-severity.ts`). */
+  slipping: SlippingMilestone[];
+}
+
+export interface SlippingMilestone {
+  id: string;
+  ref: string;
+  title: string;
+  priority: number;
+  owner: string | null;
+  ownerId: string | null;
+  status: string;
+  due: IsoDate | null;
+  flags: SlippageFlag[];
+  /** The flags' notes, in the same order. */
+  notes: string[];
 }
 
 export type PlanStatusResult = { ok: true; status: PlanStatus } | { ok: false; message: string };
@@ -36,19 +67,18 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
   if (!found.ok) return found;
   const plan = found.plan;
   const cutoff = endOfLondonDay(asOf);
-  const [priorities, milestones, updates, kpis, figures] = await Promise.all([
-    db.priority.findMany({ where: { planId: plan.id }, orderBy: { number: 'asc' } }),
-    db.milestone.findMany({
-      where: { planId: plan.id },
-      orderBy: { sortKey: 'asc' },
-      select: { id: true, ref: true, text: true, priorityId: true, initialStatus: true, dueDate: true, owner: { select: { email: true } } },
-    }),
-    latestUpdates(db, plan.id, cutoff),
-    db.kpi.findMany({ where: { planId: plan.id }, orderBy: { name: 'asc' } }),
+  const [priorities, milestones, latest, revisions, kpis, figures, slippageRecords] = await Promise.all([
+    planPriorities(db, plan.id),
+    planMilestones(db, plan.id),
+    latestUpdateRows(db, plan.id, cutoff),
+    revisionsWithMoves(db, plan.id, cutoff),
+    planKpis(db, plan.id),
     latestKpiFigures(db, plan.id, lastPeriodKnown(asOf)),
+    loadSlippageRecords(db, plan.id, asOf),
   ]);
   const figuresByKpi = groupBy(figures, (f) => f.kpiId);
-  const updatesByMilestone = groupBy(updates, (u) => u.milestoneId);
+  // The latest update and the latest revision: all positionAsOf needs.
+  const updatesByMilestone = groupBy([...latest, ...revisions.latest], (u) => u.milestoneId);
   const priorityNumber = new Map(priorities.map((p) => [p.id, p.number]));
   const rows = milestones.map((m) => {
     const position = positionAsOf(
@@ -61,6 +91,24 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
     );
     return { milestone: m, position };
   });
+  const positions = new Map<string, MilestonePosition>(rows.map((r) => [r.milestone.id, r.position]));
+  const slippage = assessPlanSlippage(slippageRecords, { milestones, positions, dueDateMoves: revisions.moves, kpis, figures: figuresByKpi }, asOf);
+  const milestoneRows: PlanStatus['milestones'] = rows.map(({ milestone: m, position }) => {
+    const found = slippage.get(m.id)!;
+    return {
+      id: m.id,
+      ref: m.ref,
+      title: m.text,
+      priority: priorityNumber.get(m.priorityId)!,
+      owner: m.ownerEmail,
+      ownerId: m.ownerId,
+      status: statusLabel(position.status),
+      due: position.dueDate,
+      lastUpdate: position.lastUpdate ? fromStoredDate(position.lastUpdate.recordedAt) : null,
+      flags: found.map((s) => s.flag),
+      flagNotes: found.map((s) => ({ flag: s.flag, note: explainSlippage(s) })),
+    };
+  });
   const statusesOf = (priorityId?: string) =>
     rows.filter((r) => priorityId === undefined || r.milestone.priorityId === priorityId).map((r) => r.position.status as MilestoneStatus);
   return {
@@ -70,15 +118,7 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
       asOf,
       summary: summarise(statusesOf()),
       priorities: priorities.map((p) => ({ number: p.number, title: p.title, ...summarise(statusesOf(p.id)) })),
-      milestones: rows.map(({ milestone: m, position }) => ({
-        ref: m.ref,
-        title: m.text,
-        priority: priorityNumber.get(m.priorityId)!,
-        owner: m.owner?.email ?? null,
-        status: statusLabel(position.status),
-        due: position.dueDate,
-        lastUpdate: position.lastUpdate ? fromStoredDate(position.lastUpdate.recordedAt) : null,
-      })),
+      milestones: milestoneRows,
       kpis: kpis.map((k) => {
         const position = kpiPositionAsOf(k, figuresByKpi.get(k.id) ?? [], asOf);
         return {
@@ -92,7 +132,17 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
           direction: position.direction,
         };
       }),
+      slipping: slippingBySeverity(rows.map((r, i) => ({ status: r.position.status, slippages: slippage.get(r.milestone.id)!, row: milestoneRows[i]! }))).map(
+        ({ row }) => toSlipping(row),
+      ),
     },
+  };
+}
+
+function toSlipping(m: PlanStatus['milestones'][number]): SlippingMilestone {
+  return {
+    id: m.id, ref: m.ref, title: m.title, priority: m.priority, owner: m.owner, ownerId: m.ownerId, status: m.status, due: m.due,
+    flags: [...m.flags], notes: m.flagNotes.map((n) => n.note),
   };
 }
 
