@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
+import { findBoardPack } from '../services/board-pack/stored-board-pack.js';
 import { checkHealth } from '../services/health.js';
 import type { Logger } from '../services/logger.js';
 import type { Db } from '../services/store/database.js';
@@ -39,7 +40,22 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     sendJson(res, health.ok ? 200 : 503, health);
     return;
   }
+  const pack = /^\/board-packs\/([^/]+)$/.exec(path);
+  if (pack && req.method === 'GET') return sendBoardPack(deps, res, decodeURIComponent(pack[1]!));
   sendJson(res, 404, { error: `Nothing here: ${req.method} ${path}` });
+}
+
+/** A stored board pack, by the unguessable token in the link posted to the board channel. */
+async function sendBoardPack(deps: ServerDeps, res: ServerResponse, token: string): Promise<void> {
+  const pack = await findBoardPack(deps.db, token);
+  if (!pack) return sendJson(res, 404, { error: 'There is no board pack at this link. Ask for the latest one in the board channel.' });
+  res.writeHead(200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'content-disposition': `attachment; filename="${pack.fileName.replace(/["\\\r\n]/g, '')}"`,
+    'content-length': pack.content.length,
+    'cache-control': 'private, no-store',
+  });
+  res.end(Buffer.from(pack.content));
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -27,11 +27,11 @@ async function main(): Promise<void> {
   logger.info({ database: describeTarget(config.database), applied }, applied.length ? 'migrations applied' : 'database up to date');
   const store = await openStore(config.database);
   const adapter = createAdapter(config.bot);
-  const bot = createBot(adapter, botAppId(config.bot), { db: store.db, logger, now: () => new Date(), allowedTenantId: config.allowedTenantId });
+  const bot = createBot(adapter, botAppId(config.bot), { db: store.db, dialect: config.database.dialect, logger, now: () => new Date(), allowedTenantId: config.allowedTenantId });
   const server = createHttpServer({ db: store.db, logger, adapter, bot });
   server.listen(config.port, () => logger.info({ port: config.port }, `listening on http://localhost:${config.port} (Teams: /api/messages, health: /healthz)`));
   const jobs = config.jobs.enabled
-    ? startJobs({ db: store.db, dialect: config.database.dialect, messenger: teamsMessenger(adapter, botAppId(config.bot)), logger, instance: config.jobs.instance, catchUpMs: config.jobs.catchUpMs, claimTtlMs: config.jobs.claimTtlMs })
+    ? startJobs({ db: store.db, dialect: config.database.dialect, messenger: teamsMessenger(adapter, botAppId(config.bot)), logger, instance: config.jobs.instance, catchUpMs: config.jobs.catchUpMs, claimTtlMs: config.jobs.claimTtlMs, publicUrl: config.publicUrl })
     : undefined;
 
   const stop = (signal: string) => {

@@ -1,6 +1,10 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { renderBoardPackCard } from '../cards/board-pack-card.js';
+import type { AdaptiveCardJson } from '../cards/card-kit.js';
 import { renderCheckinCard } from '../cards/checkin-card.js';
+import { renderDirectorDigestCard } from '../cards/director-digest-card.js';
+import { renderSlippageAlertCard } from '../cards/slippage-alert-card.js';
 import { parseRetryAfter } from '../domain/delivery.js';
 import type { ConversationAddress, Messenger, OpenChatResult, OutgoingMessage, SendResult } from '../services/messenger.js';
 
@@ -58,7 +62,20 @@ export function teamsMessenger(adapter: TeamsAdapter, appId: string, opts: { tim
 
 export function toActivity(message: OutgoingMessage): Partial<Activity> {
   if (message.kind === 'text') return MessageFactory.text(message.text);
-  return MessageFactory.attachment(CardFactory.adaptiveCard(renderCheckinCard(message.view)));
+  return MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(message)));
+}
+
+function renderCard(message: Exclude<OutgoingMessage, { kind: 'text' }>): AdaptiveCardJson {
+  switch (message.kind) {
+    case 'checkin':
+      return renderCheckinCard(message.view);
+    case 'digest':
+      return renderDirectorDigestCard(message.view);
+    case 'alert':
+      return renderSlippageAlertCard(message.view);
+    case 'board-pack':
+      return renderBoardPackCard(message.view);
+  }
 }
 
 type Pipeline = { removePolicy(o: { phase: string }): unknown; addPolicy(p: { name: string; sendRequest(req: { timeout: number }, next: (req: unknown) => Promise<unknown>): Promise<unknown> }): void };

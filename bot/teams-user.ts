@@ -27,17 +27,18 @@ export async function senderDetails(context: TurnContext): Promise<TeamsUser | u
 }
 
 /** Stores where this conversation is and, in a personal chat, who it is with. */
-export async function rememberConversation(deps: BotDeps, context: TurnContext): Promise<{ personId: string | null }> {
+export async function rememberConversation(deps: BotDeps, context: TurnContext, conversationId = context.activity.conversation.id): Promise<{ personId: string | null }> {
   const activity = context.activity;
+  const reference = TurnContext.getConversationReference(activity);
   const kind = conversationKind(context);
   const team = (activity.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
   const user = kind === 'PERSONAL' ? await senderDetails(context) : undefined;
   return recordConversation(deps.db, {
-    conversationId: activity.conversation.id,
+    conversationId,
     kind,
     tenantId: activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? null,
     serviceUrl: activity.serviceUrl,
-    reference: TurnContext.getConversationReference(activity),
+    reference: { ...reference, conversation: { ...reference.conversation!, id: conversationId } },
     ...(user ? { user } : {}),
     ...(team?.id ? { team: { id: team.id, name: team.name ?? null } } : {}),
   });

@@ -19,6 +19,8 @@ const ZEnv = z.object({
   CATCH_UP_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
   /** Names this instance in job runs and message claims. */
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+  /** The service's address as people reach it (https://…), for board pack links; local mode defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A message claimed by an instance that then dies is retaken after this long. */
   DELIVERY_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(120),
 });
@@ -36,6 +38,8 @@ export interface Config {
   production: boolean;
   bot: BotAuth;
   allowedTenantId: string | undefined;
+  /** Where links in messages point (board pack downloads); null when unknown. */
+  publicUrl: string | null;
   jobs: { enabled: boolean; catchUpMs: number; instance: string; claimTtlMs: number };
 }
 
@@ -72,6 +76,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
       ? { mode: 'bot-framework', appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
       : { mode: 'local' },
     allowedTenantId: e.ALLOWED_TENANT_ID || undefined,
+    publicUrl: e.PUBLIC_URL ?? (e.MICROSOFT_APP_ID ? null : `http://localhost:${e.PORT}`),
     jobs: { enabled: e.JOBS === 'on', catchUpMs: e.CATCH_UP_HOURS * 3_600_000, instance: e.INSTANCE_ID ?? `${hostname()}:${process.pid}`, claimTtlMs: e.DELIVERY_CLAIM_SECONDS * 1000 },
   };
 }

@@ -15,6 +15,7 @@ export interface JobsDeps {
   instance: string;
   catchUpMs: number;
   claimTtlMs: number;
+  publicUrl: string | null;
 }
 
 /**

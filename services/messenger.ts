@@ -1,6 +1,9 @@
 import type { IsoDate } from '../domain/calendar-date.js';
 import type { RawSendResult } from '../domain/delivery.js';
 import type { MilestoneStatus } from '../domain/milestone-status.js';
+import type { BoardPackSummary } from './board-pack/post-board-pack.js';
+import type { DirectorDigestView } from './digests/weekly-digest.js';
+import type { SlippageAlertView } from './digests/slippage-sweep.js';
 
 /**
  * The port services send through; `bot/` implements it on Teams. Services say what to
@@ -21,7 +24,17 @@ export interface ConversationAddress {
   reference: unknown;
 }
 
-export type OutgoingMessage = { kind: 'checkin'; view: CheckinView } | { kind: 'text'; text: string };
+export type OutgoingMessage =
+  | { kind: 'checkin'; view: CheckinView }
+  | { kind: 'text'; text: string }
+  | { kind: 'digest'; view: DirectorDigestView }
+  | { kind: 'alert'; view: SlippageAlertView }
+  | { kind: 'board-pack'; view: BoardPackCardView };
+
+export type { DirectorDigestView } from './digests/weekly-digest.js';
+export type { SlippageAlertItem, SlippageAlertView } from './digests/slippage-sweep.js';
+/** The posted board pack: its stored summary and the download link. */
+export type BoardPackCardView = BoardPackSummary & { url: string | null };
 
 /** Teams' answer: the activity id, or the HTTP status, Teams' error code and any Retry-After. */
 export type SendResult = RawSendResult;

@@ -12,6 +12,7 @@ import { myMilestones } from '../../services/milestones/my-milestones.js';
 import { delegate, undelegate } from '../../services/people/delegation.js';
 import { unreachableOwners } from '../../services/people/unreachable.js';
 import type { BotDeps } from '../deps.js';
+import { historyText } from '../history-text.js';
 import { identify } from '../identify.js';
 import { isPersonal, replyCard, replyText } from '../replies.js';
 
@@ -83,12 +84,7 @@ async function history(deps: BotDeps, context: TurnContext, actor: Actor, match:
   if (!milestone) return;
   const lines = await milestoneHistory(deps.db, milestone.id);
   if (!lines.length) return replyText(context, `No updates have been recorded for ${milestone.ref} yet.`);
-  const text = lines.map((l) => {
-    const said = [l.workingWell && `Working well: ${l.workingWell}`, l.worriedAbout && `Worried about: ${l.worriedAbout}`, l.needsToHappen && `Needs to happen: ${l.needsToHappen}`].filter(Boolean);
-    const revised = l.revisedDueDate ? ` (revised due date ${formatLongDate(l.revisedDueDate)})` : '';
-    return [`**${formatLongDate(l.date)}: ${l.status}**${revised}, by ${l.by ?? 'unknown'} (${l.source})`, ...said].join('\n\n');
-  });
-  await replyText(context, [`Latest updates for ${milestone.ref}:`, ...text].join('\n\n---\n\n'));
+  await replyText(context, [`Latest updates for ${milestone.ref}:`, ...historyText(lines)].join('\n\n---\n\n'));
 }
 
 async function evidence(deps: BotDeps, context: TurnContext, actor: Actor, match: RegExpMatchArray): Promise<void> {

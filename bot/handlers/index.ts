@@ -1,7 +1,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from '../deps.js';
+import { registerChannelCommands } from './channel-commands.js';
 import { registerCheckinActions } from './checkin-actions.js';
 import { registerCommands } from './commands.js';
+import { registerDigestActions } from './digest-actions.js';
 import { registerFileEvidence } from './file-evidence.js';
 import { registerFallback } from './fallback.js';
 import { registerInstall } from './install.js';
@@ -15,7 +17,9 @@ export function registerHandlers(app: Application<TurnState>, deps: BotDeps): vo
   registerTenantGuard(app, deps);
   registerInstall(app, deps);
   registerCheckinActions(app, deps);
+  registerDigestActions(app, deps);
   registerFileEvidence(app, deps);
+  registerChannelCommands(app, deps);
   registerCommands(app, deps);
   registerFallback(app, deps); // last: the catch-all
 }

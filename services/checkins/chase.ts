@@ -2,6 +2,7 @@ import { formatLongDate, londonDateOf } from '../../domain/calendar-date.js';
 import { workingCalendar, workingDaysBetween } from '../../domain/working-days.js';
 import type { ScheduleSettings } from '../../domain/schedule.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
+import { latestUpdateRows } from '../status/latest-records.js';
 import type { Db } from '../store/database.js';
 import { displayName, escalationRecipients } from './escalation.js';
 
@@ -17,13 +18,19 @@ const CHASE_FOR_DAYS = 45;
 export async function chaseOwners(db: Db, planId: string, settings: ScheduleSettings, now: Date): Promise<string> {
   const today = londonDateOf(now);
   const calendar = workingCalendar(settings.closures);
-  const prompts = await db.prompt.findMany({
-    where: { trigger: 'SCHEDULE', answeredAt: null, sentAt: { not: null, gte: new Date(now.getTime() - CHASE_FOR_DAYS * 86_400_000) }, milestone: { planId } },
-    select: {
-      id: true, cycle: true, sentAt: true, personId: true,
-      milestone: { select: { id: true, ref: true, text: true, ownerId: true, owner: { select: { email: true, name: true } }, updates: { orderBy: { recordedAt: 'desc' }, take: 1, select: { recordedAt: true } } } },
-    },
-  });
+  // The latest update per milestone comes from one plan-wide query, not a relation per prompt:
+  // Prisma binds one id per row for a filtered relation, past SQLite's 999 on a large plan.
+  const [prompts, latest] = await Promise.all([
+    db.prompt.findMany({
+      where: { trigger: 'SCHEDULE', answeredAt: null, sentAt: { not: null, gte: new Date(now.getTime() - CHASE_FOR_DAYS * 86_400_000) }, milestone: { planId } },
+      select: {
+        id: true, cycle: true, sentAt: true, personId: true,
+        milestone: { select: { id: true, ref: true, text: true, ownerId: true, owner: { select: { email: true, name: true } } } },
+      },
+    }),
+    latestUpdateRows(db, planId, now),
+  ]);
+  const lastUpdate = new Map(latest.map((u) => [u.milestoneId, u.recordedAt]));
   const messages: NewMessage[] = [];
   const escalateTo = new Map<string, Promise<{ id: string }[]>>();
   const recipientsFor = (ownerId: string) => escalateTo.get(ownerId) ?? escalateTo.set(ownerId, escalationRecipients(db, ownerId, planId)).get(ownerId)!;
@@ -31,7 +38,8 @@ export async function chaseOwners(db: Db, planId: string, settings: ScheduleSett
   let escalations = 0;
   for (const p of prompts) {
     const m = p.milestone;
-    if (!p.cycle || (m.updates[0] && m.updates[0].recordedAt > p.sentAt!)) continue;
+    const updated = lastUpdate.get(m.id);
+    if (!p.cycle || (updated && updated > p.sentAt!)) continue;
     const asked = londonDateOf(p.sentAt!);
     const late = workingDaysBetween(calendar, asked, today);
     if (late >= settings.reminderAfterWorkingDays) {

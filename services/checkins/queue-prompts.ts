@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { fromStoredDate, londonDateOf } from '../../domain/calendar-date.js';
-import { promptRecipient } from '../../domain/schedule.js';
+import { londonDateOf } from '../../domain/calendar-date.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
-import { latestUpdates } from '../status/latest-records.js';
 import type { Db } from '../store/database.js';
+import { promptCandidates } from './prompt-candidates.js';
 
 /**
  * The prompts job: for the update cycle (the board's month), queues a check-in card for
@@ -13,30 +12,11 @@ import type { Db } from '../store/database.js';
  */
 export async function queuePrompts(db: Db, planId: string, cycle: string, now: Date): Promise<string> {
   const today = londonDateOf(now);
-  const [milestones, latest] = await Promise.all([
-    db.milestone.findMany({
-      where: { planId, ownerId: { not: null } },
-      orderBy: { sortKey: 'asc' },
-      select: {
-        id: true, ref: true, cadence: true, initialStatus: true,
-        owner: { select: { id: true, awayUntil: true } },
-        delegations: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' }, select: { delegateId: true } },
-      },
-    }),
-    latestUpdates(db, planId, now),
-  ]);
-  const status = new Map(latest.map((u) => [u.milestoneId, u.status]));
   const away: string[] = [];
   const prompts: { id: string; milestoneId: string; personId: string; cardId: string }[] = [];
-  for (const m of milestones) {
-    const to = promptRecipient(
-      { status: status.get(m.id) ?? m.initialStatus, cadence: m.cadence, ownerId: m.owner!.id, ownerAwayUntil: m.owner!.awayUntil && fromStoredDate(m.owner!.awayUntil), delegateIds: m.delegations.map((d) => d.delegateId) },
-      cycle,
-      today,
-    );
-    if (!to) continue;
-    if (!to.personId) away.push(m.ref);
-    else prompts.push({ id: randomUUID(), milestoneId: m.id, personId: to.personId, cardId: randomUUID() });
+  for (const c of await promptCandidates(db, planId, cycle, today, now)) {
+    if (!c.personId) away.push(c.ref);
+    else prompts.push({ id: randomUUID(), milestoneId: c.milestoneId, personId: c.personId, cardId: randomUUID() });
   }
   const fresh = await queue(db, planId, prompts, cycle, now);
   return `${fresh.length} prompts queued for ${cycle}` + (away.length ? `; not asked (owner away, no delegate): ${away.join(', ')}` : '');
@@ -47,7 +27,8 @@ type NewPrompt = { id: string; milestoneId: string; personId: string; cardId: st
 /** Records the prompts and queues their cards in one transaction; a milestone already asked this cycle is left alone. */
 async function queue(db: Db, planId: string, prompts: NewPrompt[], cycle: string, now: Date): Promise<NewPrompt[]> {
   const asked = await db.prompt.findMany({ where: { milestoneId: { in: prompts.map((p) => p.milestoneId) }, cycle, trigger: 'SCHEDULE' }, select: { milestoneId: true } });
-  const fresh = prompts.filter((p) => !asked.some((a) => a.milestoneId === p.milestoneId));
+  const already = new Set(asked.map((a) => a.milestoneId));
+  const fresh = prompts.filter((p) => !already.has(p.milestoneId));
   const messages: NewMessage[] = fresh.map((p) => ({
     idempotencyKey: `prompt:${p.milestoneId}:${cycle}`, kind: 'prompt', planId, to: { personId: p.personId },
     payload: { type: 'prompt', promptId: p.id, milestoneId: p.milestoneId, cycle },

@@ -20,11 +20,12 @@ interface Row {
 /** Turns a queued message into what goes to Teams, as things stand now. */
 export async function compose(db: Db, messenger: Messenger, row: Row, now: Date): Promise<Composed> {
   const payload = row.payload as OutboxPayload;
-  const answered = payload.type === 'prompt' ? payload.promptId : payload.unlessAnswered;
+  const answered = payload.type === 'prompt' ? payload.promptId : payload.type === 'text' ? payload.unlessAnswered : undefined;
   if (answered && (await wasAnswered(db, answered))) return { ok: false, cancel: 'the milestone was updated before it was sent' };
   const to = await addressOf(db, messenger, row.recipientKey);
   if (!to.ok) return to;
   if (payload.type === 'text') return { ok: true, to: to.address, message: { kind: 'text', text: payload.text } };
+  if (payload.type !== 'prompt') return { ok: true, to: to.address, message: { kind: payload.type, view: payload.view } as OutgoingMessage };
   const prompt = await db.prompt.findUniqueOrThrow({ where: { id: payload.promptId }, select: { cardId: true } });
   const view = await checkinView(db, payload.milestoneId, { cardId: prompt.cardId, cycle: payload.cycle, today: londonDateOf(now) });
   return { ok: true, to: to.address, message: { kind: 'checkin', view } };

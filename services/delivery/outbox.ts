@@ -1,13 +1,18 @@
 import type { Db, Tx } from '../store/database.js';
+import type { BoardPackCardView, DirectorDigestView, SlippageAlertView } from '../messenger.js';
 
 /** What a queued message says; composed into a Teams message only when it is sent. */
 export type OutboxPayload =
   /** A check-in card for a prompt (rendered fresh when sent, so it shows the latest update). */
   | { type: 'prompt'; promptId: string; milestoneId: string; cycle: string }
   /** Plain text; `unlessAnswered` drops it if the prompt was answered before it went. */
-  | { type: 'text'; text: string; unlessAnswered?: string };
+  | { type: 'text'; text: string; unlessAnswered?: string }
+  /** Cards whose content was decided when they were queued (what the board was told stays on record). */
+  | { type: 'digest'; view: DirectorDigestView }
+  | { type: 'alert'; view: SlippageAlertView }
+  | { type: 'board-pack'; view: BoardPackCardView };
 
-export type MessageKind = 'prompt' | 'reminder' | 'escalation' | 'notice';
+export type MessageKind = 'prompt' | 'reminder' | 'escalation' | 'notice' | 'digest' | 'alert' | 'board-pack';
 
 export interface NewMessage {
   /** The decision it comes from, such as prompt:<milestone>:<cycle>: queued once, whatever happens. */
@@ -41,7 +46,7 @@ export async function enqueue(tx: Tx | Db, messages: NewMessage[], now: Date): P
   await tx.outboxMessage.createMany({
     data: fresh.map((m) => ({
       idempotencyKey: m.idempotencyKey, kind: m.kind, planId: m.planId, recipientKey: recipientKeyOf(m.to),
-      personId: 'personId' in m.to ? m.to.personId : null, seq: nextSeq(now), payload: m.payload, nextAttemptAt: now,
+      personId: 'personId' in m.to ? m.to.personId : null, seq: nextSeq(now), payload: m.payload as object, nextAttemptAt: now,
     })),
   });
   return fresh.length;

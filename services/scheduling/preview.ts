@@ -3,7 +3,7 @@ import { londonInstant } from '../../domain/london-time.js';
 import { addWorkingDays, workingCalendar } from '../../domain/working-days.js';
 import { promptRecipient, slotsBetween, type JobName, type ScheduleSettings, type Slot } from '../../domain/schedule.js';
 import { findPlan, type PlanLookup } from '../status/find-plan.js';
-import { latestUpdates } from '../status/latest-records.js';
+import { promptCandidates } from '../checkins/prompt-candidates.js';
 import type { Db } from '../store/database.js';
 import { loadSchedule } from './schedule-settings.js';
 
@@ -64,27 +64,8 @@ async function recipientsOf(db: Db, planId: string, slot: Slot, settings: Schedu
 
 /** The owners (or their delegates, while away) of the milestones the cycle asks about. */
 async function promptRecipients(db: Db, planId: string, slot: Slot): Promise<string[]> {
-  const [milestones, latest] = await Promise.all([
-    db.milestone.findMany({
-      where: { planId, ownerId: { not: null } },
-      select: {
-        id: true, cadence: true, initialStatus: true,
-        owner: { select: { id: true, email: true, awayUntil: true } },
-        delegations: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' }, select: { delegate: { select: { id: true, email: true } } } },
-      },
-    }),
-    latestUpdates(db, planId, new Date()),
-  ]);
-  const status = new Map(latest.map((u) => [u.milestoneId, u.status]));
-  const people = new Set<string>();
-  for (const m of milestones) {
-    const to = promptRecipient(
-      { status: status.get(m.id) ?? m.initialStatus, cadence: m.cadence, ownerId: m.owner!.id, ownerAwayUntil: m.owner!.awayUntil && fromStoredDate(m.owner!.awayUntil), delegateIds: m.delegations.map((d) => d.delegate.id) },
-      slot.cycle!,
-      slot.date,
-    );
-    const email = to?.personId === m.owner!.id ? m.owner!.email : m.delegations.find((d) => d.delegate.id === to?.personId)?.delegate.email;
-    if (email) people.add(email);
-  }
-  return [...people].sort();
+  const asked = await promptCandidates(db, planId, slot.cycle!, slot.date, new Date());
+  const ids = [...new Set(asked.flatMap((c) => (c.personId ? [c.personId] : [])))];
+  const people = await db.person.findMany({ where: { id: { in: ids } }, select: { email: true } });
+  return people.map((p) => p.email).sort();
 }

@@ -4,7 +4,7 @@ import type { Db } from '../store/database.js';
 import { loadSchedule } from './schedule-settings.js';
 
 /** What a job does in one slot of one plan; returns a line for the run's record. */
-export type JobRunner = (db: Db, run: { planId: string; slot: Slot; settings: ScheduleSettings; now: Date }) => Promise<string>;
+export type JobRunner = (db: Db, run: { planId: string; slot: Slot; settings: ScheduleSettings; now: Date; publicUrl: string | null }) => Promise<string>;
 
 export interface SchedulerDeps {
   db: Db;
@@ -15,6 +15,8 @@ export interface SchedulerDeps {
   catchUpMs: number;
   /** A running slot whose instance vanished is taken over after this long. */
   leaseMs?: number;
+  /** The service's address as Teams users reach it, for links in what jobs send (board packs). */
+  publicUrl?: string | null;
 }
 
 /** How far back to look for missed slots to record as skipped. */
@@ -46,7 +48,7 @@ export async function runDueSlots(deps: SchedulerDeps, runners: Partial<Record<J
       }
       const claimed = await claim(deps, plan.id, slot, key, now, Boolean(run));
       if (!claimed) continue;
-      await execute(deps, runners[slot.job]!, claimed, { planId: plan.id, slot, settings, now });
+      await execute(deps, runners[slot.job]!, claimed, { planId: plan.id, slot, settings, now, publicUrl: deps.publicUrl ?? null });
       ran.push(`${plan.id}/${key}`);
     }
   }

@@ -1,23 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_COMMANDS } from '../../bot/handlers/channel-commands.js';
 import { COMMANDS } from '../../bot/handlers/commands.js';
 import { projectRoot } from '../../services/project-root.js';
 
 const manifest = JSON.parse(readFileSync(join(projectRoot(), 'appPackage/manifest.json'), 'utf8')) as {
-  bots: { commandLists: { commands: { title: string }[] }[] }[];
+  bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
 };
-const titles = manifest.bots[0]!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
+const lists = manifest.bots[0]!.commandLists;
+const titlesFor = (scope: string) => lists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
 
-describe('the manifest command list', () => {
-  it('offers only commands the bot answers', () => {
+describe.each([
+  ['personal', COMMANDS],
+  ['team', CHANNEL_COMMANDS],
+] as const)('the manifest command list for %s scope', (scope, commands) => {
+  const titles = titlesFor(scope);
+
+  it('offers only commands the bot answers there', () => {
     for (const title of titles) {
-      expect(COMMANDS.some(([pattern]) => pattern.test(title)), title).toBe(true);
+      expect(commands.some(([pattern]) => pattern.test(title)), title).toBe(true);
     }
   });
 
-  it('lists every command the bot answers', () => {
-    for (const [pattern] of COMMANDS) {
+  it('lists every command the bot answers there', () => {
+    for (const [pattern] of commands) {
       expect(titles.some((t) => pattern.test(t)), String(pattern)).toBe(true);
     }
   });

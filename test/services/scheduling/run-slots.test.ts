@@ -83,7 +83,7 @@ describe('scheduled slots across instances', () => {
     for (let t = Date.parse('2019-04-08T00:00:00Z'); t <= Date.parse('2019-04-09T04:00:00Z'); t += HOUR) await runDueSlots(deps, runners, new Date(t));
     expect(runs.has('prompts@2019-04-09T09:00')).toBe(false);
     const restart = await runDueSlots(deps, runners, new Date('2019-04-09T10:00:00Z'));
-    expect(restart.ran.map((r) => r.split('/')[1])).toEqual(['prompts@2019-04-09T09:00', 'chase@2019-04-09T10:00']);
+    expect(restart.ran.map((r) => r.split('/')[1])).toEqual(['slippage-sweep@2019-04-09T07:00', 'prompts@2019-04-09T09:00', 'chase@2019-04-09T10:00']);
     for (let t = Date.parse('2019-04-09T11:00:00Z'); t <= Date.parse('2019-04-10T11:00:00Z'); t += HOUR) await runDueSlots(deps, runners, new Date(t));
     expect(runs.get('prompts@2019-04-09T09:00')).toBe(1);
     expect([...runs.values()].every((n) => n === 1)).toBe(true);
@@ -96,8 +96,11 @@ describe('scheduled slots across instances', () => {
     await runDueSlots(deps, runners, new Date('2019-04-05T12:00:00Z'));
     // Down from Friday 5 April until Wednesday 10 April 12:00.
     const result = await runDueSlots(deps, runners, new Date('2019-04-10T12:00:00Z'));
-    expect(result.ran.map((r) => r.split('/')[1])).toEqual(['chase@2019-04-10T10:00']);
-    expect(result.skipped.map((r) => r.split('/')[1])).toEqual(['chase@2019-04-08T10:00', 'prompts@2019-04-09T09:00', 'chase@2019-04-09T10:00']);
+    expect(result.ran.map((r) => r.split('/')[1])).toEqual(['slippage-sweep@2019-04-10T07:00', 'chase@2019-04-10T10:00']);
+    expect(result.skipped.map((r) => r.split('/')[1])).toEqual([
+      'slippage-sweep@2019-04-08T07:00', 'weekly-digest@2019-04-08T08:00', 'chase@2019-04-08T10:00',
+      'slippage-sweep@2019-04-09T07:00', 'prompts@2019-04-09T09:00', 'chase@2019-04-09T10:00',
+    ]);
     const skipped = await store.db.jobRun.findFirstOrThrow({ where: { slot: 'prompts@2019-04-09T09:00' } });
     expect(skipped).toMatchObject({ status: 'SKIPPED', detail: expect.stringContaining('not running within 24 hours') });
     expect(runs.has('prompts@2019-04-09T09:00')).toBe(false);

@@ -1,0 +1,29 @@
+import { recordAudit } from '../audit.js';
+import type { Actor } from '../checkins/authorise.js';
+import type { Db } from '../store/database.js';
+
+export type BoardChannelResult = { ok: true; message: string } | { ok: false; message: string };
+
+/**
+ * Makes a channel the plan's board channel (board packs and slippage alerts go there).
+ * Only the plan's service directors and administrators may; with several such plans the
+ * person names one.
+ */
+export async function useAsBoardChannel(db: Db, actor: Actor, channel: { conversationId: string; name: string | null }, planName: string | undefined): Promise<BoardChannelResult> {
+  const plans = await db.plan.findMany({
+    where: { members: { some: { personId: actor.id, role: { in: ['SERVICE_DIRECTOR', 'PLAN_ADMINISTRATOR'] } } }, ...(planName ? { name: planName } : {}) },
+    select: { id: true, name: true, boardChannelId: true },
+    orderBy: { name: 'asc' },
+    take: 20,
+  });
+  if (!plans.length) {
+    return { ok: false, message: planName ? `You are not a service director or administrator of a plan called "${planName}", so I can't change its board channel.` : "Only a plan's service directors and administrators can choose its board channel." };
+  }
+  if (plans.length > 1) return { ok: false, message: `You run more than one plan; say which: ${plans.map((p) => `"board channel for ${p.name}"`).join(', ')}.` };
+  const plan = plans[0]!;
+  await db.$transaction(async (tx) => {
+    await tx.plan.update({ where: { id: plan.id }, data: { boardChannelId: channel.conversationId, boardChannelName: channel.name } });
+    await recordAudit(tx, [{ planId: plan.id, actorId: actor.id, channel: 'teams', action: 'update', entity: 'Plan', entityId: plan.id, changes: { boardChannelId: { from: plan.boardChannelId, to: channel.conversationId } } }]);
+  });
+  return { ok: true, message: `This channel is now the board channel for ${plan.name}: board packs and slippage alerts will be posted here.` };
+}
