@@ -2,7 +2,7 @@
 // service's /api/messages, on SQLite and PostgreSQL. Last line: one JSON object.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -74,6 +74,35 @@ async function startService(databaseUrl: string, port: number) {
   throw new Error('the service did not start');
 }
 
+/** CPU time (user + system) a process has used so far, in ms; 0 once it has gone. */
+function cpuMs(pid: number | string): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL server process on this machine (other users' too: a rough figure). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** The machine's load while measuring: another run on these 2 cores changes every figure. */
+function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
 function peakRssMb(pid: number): number | null {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
   return line ? kit.round1(Number(line.replace(/\D+/g, '')) / 1024) : null;
@@ -89,35 +118,49 @@ async function measure(target: Parameters<typeof applyMigrations>[0], connectorU
   // load generator shares the machine's two cores, so it uses node:http, which costs a
   // fraction of fetch's CPU per request.
   const agent = new Agent({ keepAlive: true, maxSockets: OWNERS });
-  const post = (body: unknown) =>
+  // Bodies are serialised before the clock starts: the client's CPU is taken from the
+  // service's two cores, and Teams' own servers would not be on this machine.
+  const post = (payload: Buffer) =>
     new Promise<{ ms: number; ok: boolean }>((resolve, reject) => {
       const t = performance.now();
-      const payload = JSON.stringify(body);
-      const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ ms: performance.now() - t, ok: res.statusCode === 200 && text.includes('recorded') }));
       });
       req.on('error', reject).end(payload);
     });
+  const body = (owner: number, card: { milestoneId: string; cardId: string }) => Buffer.from(JSON.stringify(answer(connectorUrl, owner, card)));
+  const warmUp = cards.map((own, owner) => own.slice(PER_OWNER).map((c) => body(owner, c)));
+  const measured = cards.map((own, owner) => own.slice(0, PER_OWNER).map((c) => body(owner, c)));
   try {
-    await Promise.all(cards.map((own, owner) => Promise.all(own.slice(PER_OWNER).map((c) => post(answer(connectorUrl, owner, c))))));
+    await Promise.all(warmUp.map((own) => Promise.all(own.map(post))));
     const latencies: number[] = [];
     let errors = 0;
+    const cpuBefore = { service: cpuMs(service.pid!), client: process.cpuUsage(), postgres: postgresCpuMs() };
+    const loadBefore = loadAverage();
     const started = performance.now();
-    await Promise.all(cards.map(async (own, owner) => {
-      for (const card of own.slice(0, PER_OWNER)) {
-        const r = await post(answer(connectorUrl, owner, card));
+    await Promise.all(measured.map(async (own) => {
+      for (const payload of own) {
+        const r = await post(payload);
         latencies.push(r.ms);
         if (!r.ok) errors += 1;
       }
     }));
     const totalMs = performance.now() - started;
+    const client = process.cpuUsage(cpuBefore.client);
+    const perAnswer = (ms: number) => Math.round((ms / latencies.length) * 100) / 100;
+    const cpuMsPerAnswer = {
+      service: perAnswer(cpuMs(service.pid!) - cpuBefore.service),
+      client: perAnswer((client.user + client.system) / 1000),
+      postgres: target.dialect === 'postgresql' ? perAnswer(postgresCpuMs() - cpuBefore.postgres) : undefined,
+    };
     const stored = await store.db.statusUpdate.count({ where: { source: 'TEAMS' } });
     latencies.sort((a, b) => a - b);
     return {
       requests: latencies.length, p50Ms: kit.percentile(latencies, 50), p90Ms: kit.percentile(latencies, 90), p99Ms: kit.percentile(latencies, 99),
       maxMs: kit.round1(latencies.at(-1)!), throughputPerS: kit.round1(latencies.length / (totalMs / 1000)), totalMs: kit.round1(totalMs),
       errors, stored, expectedStored: OWNERS * (PER_OWNER + WARM_UP_PER_OWNER), servicePeakRssMb: peakRssMb(service.pid!),
+      cpuMsPerAnswer, loadAverage: [loadBefore, loadAverage()],
     };
   } finally {
     agent.destroy();

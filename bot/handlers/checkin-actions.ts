@@ -56,7 +56,7 @@ async function submitCheckin(deps: BotDeps, context: TurnContext, data: unknown)
     return renderCheckinCard({ ...reopened.view, values: read.values, errors: read.errors, ...(read.message ? { message: read.message } : {}) });
   }
   const submission = read.submission;
-  const result = await recordCheckin(deps.db, aad, submission, deps.now());
+  const result = await recordCheckin(deps.db, aad, submission, deps.now(), { dialect: deps.dialect });
   if (result.ok) {
     const r = result.receipt;
     return renderCheckinReceiptCard({ ...r, recordedAt: formatRecordedAt(r.recordedAt) });

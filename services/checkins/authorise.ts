@@ -24,8 +24,14 @@ export async function roleOn(db: Db, personId: string, milestone: { id: string; 
     db.delegation.findFirst({ where: { milestoneId: milestone.id, delegateId: personId, revokedAt: null }, select: { id: true } }),
     db.planMember.findFirst({ where: { planId: milestone.planId, personId, role: 'PLAN_ADMINISTRATOR' }, select: { id: true } }),
   ]);
-  if (delegation) return 'delegate';
-  if (admin) return 'plan administrator';
+  return roleFrom({ isOwner: false, isDelegate: delegation !== null, isAdministrator: admin !== null });
+}
+
+/** The same rule, from facts already read (see checkin-records.ts). */
+export function roleFrom(facts: { isOwner: boolean; isDelegate: boolean; isAdministrator: boolean }): Role | undefined {
+  if (facts.isOwner) return 'owner';
+  if (facts.isDelegate) return 'delegate';
+  if (facts.isAdministrator) return 'plan administrator';
   return undefined;
 }
 
