@@ -112,7 +112,8 @@ async function measure(target: Parameters<typeof applyMigrations>[0], connectorU
   await applyMigrations(target);
   const store = await openStore(target);
   const { cards } = await seed(store.db);
-  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral range (32768–60999), where outgoing connections take their ports.
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   const service = await startService(kit.databaseUrl(target), port);
   // One kept-alive connection per client, as Teams' service keeps its connections: the
   // load generator shares the machine's two cores, so it uses node:http, which costs a

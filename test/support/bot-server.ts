@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/project-root.js';
+import { portWasTaken, servicePort } from './ports.js';
 
 /** The real service, started as `npm start` would, on a port of its own. */
 export class BotServer {
   private child: ChildProcess | undefined;
-  readonly port = 40_000 + Math.floor(Math.random() * 20_000);
+  port = servicePort();
   output = '';
 
   constructor(private readonly env: Record<string, string>) {}
@@ -15,6 +16,19 @@ export class BotServer {
   }
 
   async start(): Promise<this> {
+    // Another test's server may take the port first: then try once more on another.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.startOnce();
+      } catch (error) {
+        if (attempt === 3 || !portWasTaken(this.output)) throw error;
+        this.port = servicePort();
+        this.output = '';
+      }
+    }
+  }
+
+  private async startOnce(): Promise<this> {
     this.child = spawn(process.execPath, [join(projectRoot(), 'dist/bot/main.js')], {
       // Scheduled jobs and delivery are off unless a test turns them on: tests drive them.
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', JOBS: 'off', ...this.env, PORT: String(this.port) },

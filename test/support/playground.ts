@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/project-root.js';
+import { servicePort } from './ports.js';
 
 /** The Microsoft 365 Agents Playground (our local Teams), started headless on a port of its own. */
 export class Playground {
   private child: ChildProcess | undefined;
-  readonly port = 41_000 + Math.floor(Math.random() * 9_000);
+  readonly port = servicePort();
   readonly logFile = join(mkdtempSync(join(tmpdir(), 'ib-playground-')), 'playground.log');
 
   constructor(private readonly botUrl: string) {}

@@ -10,6 +10,7 @@ import { readSchemaSource } from '../../../services/store/schema-source.js';
 import { readFileSync } from 'node:fs';
 import { databaseUrlOf, dropTarget, testDialect, unmigratedTarget } from '../../support/test-database.js';
 import { runIb } from '../../support/run-cli.js';
+import { servicePort } from '../../support/ports.js';
 
 const targets: DatabaseTarget[] = [];
 function newTarget(label: string) {
@@ -61,7 +62,7 @@ describe(`migrations on ${testDialect()}`, () => {
 
   it('the CLI reads and writes while the service is running on the same database', async () => {
     const target = newTarget('shared');
-    const env = { DATABASE_URL: databaseUrlOf(target), PORT: String(40_000 + Math.floor(Math.random() * 20_000)), LOG_LEVEL: 'warn' };
+    const env = { DATABASE_URL: databaseUrlOf(target), PORT: String(servicePort()), LOG_LEVEL: 'warn' };
     const service = spawn(process.execPath, [join(projectRoot(), 'dist/bot/main.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
     try {
       await waitForHealth(Number(env.PORT));
