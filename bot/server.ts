@@ -40,8 +40,9 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     sendJson(res, health.ok ? 200 : 503, health);
     return;
   }
+  // Tokens are base64url: nothing to decode, and a mangled link is simply not found.
   const pack = /^\/board-packs\/([^/]+)$/.exec(path);
-  if (pack && req.method === 'GET') return sendBoardPack(deps, res, decodeURIComponent(pack[1]!));
+  if (pack && req.method === 'GET') return sendBoardPack(deps, res, pack[1]!);
   sendJson(res, 404, { error: `Nothing here: ${req.method} ${path}` });
 }
 
@@ -51,7 +52,8 @@ async function sendBoardPack(deps: ServerDeps, res: ServerResponse, token: strin
   if (!pack) return sendJson(res, 404, { error: 'There is no board pack at this link. Ask for the latest one in the board channel.' });
   res.writeHead(200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'content-disposition': `attachment; filename="${pack.fileName.replace(/["\\\r\n]/g, '')}"`,
+    'content-disposition': attachment(pack.fileName),
+    'x-content-type-options': 'nosniff',
     'content-length': pack.content.length,
     'cache-control': 'private, no-store',
   });
@@ -61,4 +63,14 @@ async function sendBoardPack(deps: ServerDeps, res: ServerResponse, token: strin
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * A download's file name, such as "Children’s Services Improvement Plan 31 May 2019.docx":
+ * plain ASCII for old clients, the real name (RFC 6266) for the rest. Node refuses any
+ * header character past U+00FF, so the name cannot go in as it is.
+ */
+function attachment(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[\u2018\u2019]/g, "'").replace(/[^\x20-\x7e]|["\\]/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

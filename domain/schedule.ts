@@ -125,6 +125,11 @@ export function promptRecipient(
   on: IsoDate,
 ): { personId: string | null } | undefined {
   if (m.status === 'COMPLETE' || !dueInCycle(m.cadence, cycle)) return undefined;
+  return { personId: whoAnswersFor(m, on) };
+}
+
+/** Who answers for a milestone on a day: its owner, or their first delegate while the owner is away (null when there is none). */
+export function whoAnswersFor(m: { ownerId: string; ownerAwayUntil: IsoDate | null; delegateIds: string[] }, on: IsoDate): string | null {
   const away = m.ownerAwayUntil !== null && m.ownerAwayUntil >= on;
-  return { personId: away ? (m.delegateIds[0] ?? null) : m.ownerId };
+  return away ? (m.delegateIds[0] ?? null) : m.ownerId;
 }

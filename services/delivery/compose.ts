@@ -1,6 +1,7 @@
 import { londonDateOf } from '../../domain/calendar-date.js';
 import { checkinView } from '../checkins/checkin-view.js';
 import { recordConversation } from '../conversations/record-conversation.js';
+import { activeBoardChannel, NO_BOARD_CHANNEL } from '../plans/board-channel.js';
 import type { ConversationAddress, Messenger, OutgoingMessage } from '../messenger.js';
 import type { Db } from '../store/database.js';
 import type { OutboxPayload } from './outbox.js';
@@ -42,9 +43,8 @@ async function wasAnswered(db: Db, promptId: string): Promise<boolean> {
 async function addressOf(db: Db, messenger: Messenger, recipientKey: string): Promise<{ ok: true; address: ConversationAddress } | { ok: false; unreachable: string }> {
   const [kind, id] = recipientKey.split(':', 2) as [string, string];
   if (kind === 'channel') {
-    const plan = await db.plan.findUniqueOrThrow({ where: { id }, select: { boardChannelId: true } });
-    const channel = plan.boardChannelId ? await db.conversation.findUnique({ where: { conversationId: plan.boardChannelId } }) : null;
-    if (!channel?.active) return { ok: false, unreachable: 'the plan has no board channel the bot is in' };
+    const channel = await activeBoardChannel(db, id);
+    if (!channel) return { ok: false, unreachable: NO_BOARD_CHANNEL };
     return { ok: true, address: toAddress(channel) };
   }
   const chat = await db.conversation.findFirst({ where: { personId: id, kind: 'PERSONAL', active: true }, orderBy: { updatedAt: 'desc' } });

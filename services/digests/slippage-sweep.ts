@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { formatLongDate, londonDateOf, type IsoDate } from '../../domain/calendar-date.js';
 import { alertChanges, openKeyOf, type AlertFlag } from '../../domain/slippage-alerts.js';
 import { enqueue, type NewMessage } from '../delivery/outbox.js';
+import { activeBoardChannel, NO_BOARD_CHANNEL } from '../plans/board-channel.js';
 import { planStatus } from '../status/plan-status.js';
 import type { Db } from '../store/database.js';
 
@@ -35,8 +36,11 @@ export const ALERTS_SHOWN = 15;
  * contradicted by the facts, and closes the alerts whose flag has cleared. A sweep's new
  * alerts go to the board channel together, in one message, so the channel is not flooded.
  * An open alert is never raised again; its unique open key keeps two sweeps from both raising it.
+ * Without a board channel nothing is raised (an alert nobody saw would never be raised
+ * again): the first sweep after one is chosen raises what is open then.
  */
 export async function sweepSlippage(db: Db, planId: string, now: Date): Promise<string> {
+  if (!(await activeBoardChannel(db, planId))) return `no alerts raised: ${NO_BOARD_CHANNEL}`;
   const today = londonDateOf(now);
   const [result, open] = await Promise.all([
     planStatus(db, { id: planId }, today),

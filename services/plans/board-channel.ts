@@ -2,6 +2,17 @@ import { recordAudit } from '../audit.js';
 import type { Actor } from '../checkins/authorise.js';
 import type { Db } from '../store/database.js';
 
+/** The plan's board channel, when it has one the bot is still in; what packs and alerts are posted to. */
+export async function activeBoardChannel(db: Db, planId: string) {
+  const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { boardChannelId: true } });
+  const channel = plan.boardChannelId ? await db.conversation.findUnique({ where: { conversationId: plan.boardChannelId } }) : null;
+  return channel?.active ? channel : null;
+}
+
+/** Why a job posted nothing to the board channel, and how to mend it. */
+export const NO_BOARD_CHANNEL =
+  'the plan has no board channel the bot is in (a service director or plan administrator types "board channel" in the board\'s Teams channel to choose it)';
+
 export type BoardChannelResult = { ok: true; message: string } | { ok: false; message: string };
 
 /**

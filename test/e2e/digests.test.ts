@@ -82,7 +82,14 @@ describe('digests, alerts and the board pack, through Teams', () => {
   });
 
   it('the board pack card links the stored Word document, which downloads from the service', async () => {
-    await postBoardPack(store.db, planId, { cycle: '2019-06', boardDate: '2019-06-27', now: new Date('2019-06-24T08:00:00Z'), publicUrl: server.url });
+    // A name as councils write it (a typographic apostrophe, an accent), which an HTTP header cannot carry as it is.
+    const { name } = await store.db.plan.update({ where: { id: planId }, data: { name: 'Children’s Services Improvement Plan (démo)' } });
+    try {
+      await postBoardPack(store.db, planId, { cycle: '2019-06', boardDate: '2019-06-27', now: new Date('2019-06-24T08:00:00Z'), publicUrl: server.url });
+    } finally {
+      await store.db.plan.update({ where: { id: planId }, data: { name: "Children's Services Improvement Plan (demo)" } });
+    }
+    expect(name).toContain('’');
     await deliver();
     const card = connector.sent(boardChannel).map(cardOf).find((c) => c.includes('Board pack: Children'))!;
     expect(card).toBeDefined();
@@ -91,7 +98,11 @@ describe('digests, alerts and the board pack, through Teams', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/wordprocessingml/);
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="Children's Services Improvement Plan \(demo\) board pack 2019-06-24\.docx"; /);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!)).toBe('Children’s Services Improvement Plan (démo) board pack 2019-06-24.docx');
     expect((await fetch(`${server.url}/board-packs/guessed-token-guessed-token`)).status).toBe(404);
+    expect((await fetch(`${server.url}/board-packs/%E0%A4`)).status).toBe(404);
   });
 
   it('the weekly digest reaches the director, whose Chase button sends the owner a check-in card once a day', async () => {

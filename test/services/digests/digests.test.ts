@@ -13,10 +13,13 @@ import { testStore, type TestStore } from '../../support/test-database.js';
 
 let store: TestStore;
 let planId: string;
+const BOARD_CHANNEL = '19:board@thread.tacv2';
 beforeAll(async () => {
   store = await testStore('digests');
   expect((await importPlan(store.db, join(projectRoot(), 'demo/plan'), { source: 'DEMO' })).ok).toBe(true);
   planId = (await store.db.plan.findFirstOrThrow()).id;
+  await store.db.conversation.create({ data: { conversationId: BOARD_CHANNEL, kind: 'CHANNEL', serviceUrl: 'https://smba.example/', reference: {} } });
+  await store.db.plan.update({ where: { id: planId }, data: { boardChannelId: BOARD_CHANNEL } });
 });
 afterAll(() => store.drop());
 
@@ -58,6 +61,32 @@ describe('the weekly digest', () => {
     expect(sent[0]).toMatchObject({ recipientKey: `person:${director.id}`, planId });
     expect((sent[0]!.payload as { view: { asOf: string } }).view.asOf).toBe('2019-05-20');
   });
+});
+
+/** Runs `work` while the plan's board channel is unset, or the bot has left it. */
+async function withoutBoardChannel(how: 'unset' | 'left', work: () => Promise<void>) {
+  if (how === 'unset') await store.db.plan.update({ where: { id: planId }, data: { boardChannelId: null } });
+  else await store.db.conversation.update({ where: { conversationId: BOARD_CHANNEL }, data: { active: false } });
+  try {
+    await work();
+  } finally {
+    await store.db.plan.update({ where: { id: planId }, data: { boardChannelId: BOARD_CHANNEL } });
+    await store.db.conversation.update({ where: { conversationId: BOARD_CHANNEL }, data: { active: true } });
+  }
+}
+
+describe('without a board channel', () => {
+  for (const how of ['unset', 'left'] as const) {
+    it(`raises no alert and builds no pack, and says how to choose one (channel ${how})`, async () => {
+      await withoutBoardChannel(how, async () => {
+        expect(await sweepSlippage(store.db, planId, at('2019-05-31'))).toMatch(/^no alerts raised: the plan has no board channel .*types "board channel"/);
+        expect(await postBoardPack(store.db, planId, { cycle: '2019-06', boardDate: '2019-06-27', now: at('2019-06-24'), publicUrl: null })).toMatch(/^board pack for 2019-06 not built: the plan has no board channel/);
+      });
+      expect(await store.db.slippageAlert.count()).toBe(0);
+      expect(await store.db.boardPack.count()).toBe(0);
+      expect(await store.db.outboxMessage.count({ where: { kind: { in: ['alert', 'board-pack'] } } })).toBe(0);
+    });
+  }
 });
 
 describe('slippage alerts to the board channel', () => {
@@ -115,6 +144,29 @@ describe('chasing an owner from a digest', () => {
     const chases = await store.db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `chase:${m.id}:` } } });
     expect(chases.map((c) => c.recipientKey)).toEqual([`person:${owner.id}`, `person:${owner.id}`]);
     expect(chases.every((c) => (c.payload as { type: string }).type === 'prompt')).toBe(true);
+  });
+
+  it('asks the delegate while the owner is away, and sends nothing when an away owner has none', async () => {
+    const director = await person('service.director@demo.gov.uk');
+    const owner = await person('head.of.gateway@demo.gov.uk');
+    const delegate = await person('head.of.referral.assessment@demo.gov.uk');
+    const m = await store.db.milestone.findFirstOrThrow({ where: { ref: '1.3' } });
+    expect(m.ownerId).toBe(owner.id);
+    await store.db.person.update({ where: { id: owner.id }, data: { awayUntil: toStoredDate('2019-06-14') } });
+    try {
+      const refused = await chaseOwner(store.db, director, m.id, at('2019-06-10'));
+      expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/is away until 14 June 2019 and has no delegate for 1\.3\. Nothing was sent\./) });
+      expect(await store.db.outboxMessage.count({ where: { idempotencyKey: { startsWith: `chase:${m.id}:` } } })).toBe(0);
+
+      await store.db.delegation.create({ data: { milestoneId: m.id, delegateId: delegate.id, grantedById: owner.id } });
+      expect(await chaseOwner(store.db, director, m.id, at('2019-06-11'))).toMatchObject({ ok: true, message: expect.stringMatching(/is away, so I've asked their delegate .+ for an update on 1\.3\./) });
+      // Back from leave: the owner is asked again.
+      expect(await chaseOwner(store.db, director, m.id, at('2019-06-17'))).toMatchObject({ ok: true, message: expect.stringMatching(/^I've asked .+ for an update on 1\.3\.$/) });
+      const chases = await store.db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `chase:${m.id}:` } }, orderBy: { seq: 'asc' } });
+      expect(chases.map((c) => c.recipientKey)).toEqual([`person:${delegate.id}`, `person:${owner.id}`]);
+    } finally {
+      await store.db.person.update({ where: { id: owner.id }, data: { awayUntil: null } });
+    }
   });
 });
 
