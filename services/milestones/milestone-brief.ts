@@ -1,5 +1,7 @@
-import { formatLongDate, fromStoredDate } from '../../domain/calendar-date.js';
+import { formatLongDate } from '../../domain/calendar-date.js';
 import type { Actor } from '../checkins/authorise.js';
+import { dueDateInForce } from '../checkins/checkin-view.js';
+import { displayName } from '../checkins/escalation.js';
 import type { Db } from '../store/database.js';
 import { milestoneHistory, type HistoryLine } from './milestone-history.js';
 
@@ -20,8 +22,6 @@ export async function milestoneBrief(db: Db, actor: Actor, milestoneId: string):
     db.milestone.findFirst({ where: { planId: m.planId, ownerId: actor.id }, select: { id: true } }),
   ]);
   if (!member && !owns) return { ok: false, message: 'Only people who work on this plan can open its milestones.' };
-  return {
-    ok: true, ref: m.ref, title: m.text, owner: m.owner ? m.owner.name ?? m.owner.email : null,
-    due: m.dueDate ? formatLongDate(fromStoredDate(m.dueDate)) : null, history: await milestoneHistory(db, m.id, 3),
-  };
+  const [due, history] = await Promise.all([dueDateInForce(db, m.id, m.dueDate), milestoneHistory(db, m.id, 3)]);
+  return { ok: true, ref: m.ref, title: m.text, owner: m.owner ? displayName(m.owner) : null, due: due ? formatLongDate(due) : null, history };
 }

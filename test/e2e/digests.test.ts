@@ -134,10 +134,13 @@ describe('digests, alerts and the board pack, through Teams', () => {
 
   it('Open shows the milestone’s latest updates in the chat', async () => {
     const m = await store.db.milestone.findFirstOrThrow({ where: { ref: '1.2' } });
+    // Its owner has moved its due date: Open shows the date in force, not the plan's.
+    await store.db.statusUpdate.create({ data: { milestoneId: m.id, status: 'SLIGHT_SLIPPAGE', revisedDueDate: new Date('2020-03-31T00:00:00Z'), recordedAt: new Date('2019-06-20T09:00:00Z'), source: 'CLI', dedupeKey: 'test-1.2-revised' } });
     const res = await server.post(cardAction(connector.url, director, 'digest.open', { milestoneId: m.id }));
     expect(res.body.value).toBe('Milestone 1.2 is below.');
     const shown = String(connector.sent(personalChatId(director)).at(-1)!.text);
     expect(shown).toContain('**1.2 ');
+    expect(shown).toContain('Due: 31 March 2020');
     expect(shown).toContain('15 May 2019: ON TRACK');
   });
 });
