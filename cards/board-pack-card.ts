@@ -4,7 +4,7 @@
  */
 import { formatLongDate } from '../domain/calendar-date.js';
 import type { BoardPackCardView } from '../services/messenger.js';
-import { flagWords } from './director-digest-card.js';
+import { flagWords } from '../domain/slippage-notes.js';
 import { adaptiveCard, heading, shorten, textBlock, type AdaptiveCardJson, type CardElement } from './card-kit.js';
 
 export function renderBoardPackCard(view: BoardPackCardView): AdaptiveCardJson {
@@ -24,7 +24,7 @@ export function renderBoardPackCard(view: BoardPackCardView): AdaptiveCardJson {
     body.push(textBlock(view.slipping.map((m) => `- ${m.ref} ${shorten(m.title, 80)} (${m.owner ?? 'no owner'}): ${flagWords(m.flags)}`).join('\n'), { spacing: 'Small' }));
     if (view.slippingTotal > view.slipping.length) body.push(textBlock(`and ${view.slippingTotal - view.slipping.length} more in the full pack`, { isSubtle: true, size: 'Small' }));
   }
-  if (!view.url) body.push(textBlock(`The full pack (${view.fileName}) is kept with the plan: "ib export --format docx" produces it.`, { isSubtle: true, size: 'Small' }));
+  if (!view.url) body.push(textBlock(`The full pack (${view.fileName}) is kept with the plan: ask your plan administrator for a copy.`, { isSubtle: true, size: 'Small' }));
   const actions = view.url ? [{ type: 'Action.OpenUrl', title: 'Open the full board pack (Word)', url: view.url }] : [];
   return adaptiveCard(body, { actions, fullWidth: true });
 }

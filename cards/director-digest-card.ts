@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { formatLongDate, formatPeriod } from '../domain/calendar-date.js';
 import { describeTrend } from '../domain/digest-changes.js';
+import { flagWords } from '../domain/slippage-notes.js';
 import type { DigestMilestone, DirectorDigestView } from '../services/digests/weekly-digest.js';
 import { adaptiveCard, executeAction, heading, shorten, textBlock, type AdaptiveCardJson, type CardElement } from './card-kit.js';
 
@@ -20,7 +21,6 @@ export type TDigestAction = z.infer<typeof ZDigestAction>;
 
 const TITLE_SHOWN = 90;
 
-export const flagWords = (flags: readonly string[]) => flags.map((f) => f.replace(/-/g, ' ')).join(', ');
 
 export function renderDirectorDigestCard(view: DirectorDigestView): AdaptiveCardJson {
   const h = view.headline;

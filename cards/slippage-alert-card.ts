@@ -23,8 +23,8 @@ export function renderSlippageAlertCard(view: SlippageAlertView): AdaptiveCardJs
   const body: CardElement[] = single
     ? [heading(alertHeadline(single), 'Medium'), ...details(single)]
     : [heading(`${view.total} new slippage alerts`, 'Medium'), ...view.alerts.flatMap((a) => [textBlock(alertHeadline(a), { weight: 'Bolder', separator: true, spacing: 'Medium' }), ...details(a), buttons(a)])];
-  if (view.total > view.alerts.length) body.push(textBlock(`and ${view.total - view.alerts.length} more: see what is slipping in the board pack or with "ib status"`, { isSubtle: true }));
-  body.push(textBlock(`${view.planName}, ${formatLongDate(view.raisedOn)}. Each alert is not repeated until it clears and recurs.`, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
+  if (view.total > view.alerts.length) body.push(textBlock(`and ${view.total - view.alerts.length} more: the board pack lists everything that is slipping`, { isSubtle: true }));
+  body.push(textBlock(`${view.planName}, ${formatLongDate(view.raisedOn)}. We won't send an alert again for the same milestone and problem unless it clears and comes back.`, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
   return adaptiveCard(body, single ? { actions: actionsFor(single) } : { fullWidth: true });
 }
 

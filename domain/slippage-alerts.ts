@@ -24,14 +24,16 @@ export function alertFlagsOf(m: FlaggedMilestone): AlertFlag[] {
 
 /** Compares what holds now with the alerts still open: what to raise, and which open alerts have cleared. */
 export function alertChanges(milestones: readonly FlaggedMilestone[], open: readonly AlertKey[]): { raise: AlertKey[]; clear: AlertKey[] } {
-  const key = (k: AlertKey) => `${k.milestoneId}:${k.flag}`;
   const holding = milestones.flatMap((m) => alertFlagsOf(m).map((flag) => ({ milestoneId: m.id, flag })));
-  const holdingKeys = new Set(holding.map(key));
-  const openKeys = new Set(open.map(key));
+  const holdingKeys = new Set(holding.map(openKeyOf));
+  const openKeys = new Set(open.map(openKeyOf));
   return {
-    raise: holding.filter((h) => !openKeys.has(key(h))),
-    clear: open.filter((o) => !holdingKeys.has(key(o))),
+    raise: holding.filter((h) => !openKeys.has(openKeyOf(h))),
+    clear: open.filter((o) => !holdingKeys.has(openKeyOf(o))),
   };
 }
 
-export const openKeyOf = (k: AlertKey) => `${k.milestoneId}:${k.flag}`;
+/** What keeps two open alerts for one milestone and flag apart (unique while open). */
+export function openKeyOf(k: AlertKey): string {
+  return `${k.milestoneId}:${k.flag}`;
+}

@@ -5,6 +5,9 @@ import type { Slippage } from './slippage.js';
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
+/** Flag names as words in a sentence: "overdue, date moved". */
+export const flagWords = (flags: readonly string[]) => flags.map((f) => f.replace(/-/g, ' ')).join(', ');
+
 /** One line of plain English a board member reads beside the flag, such as "due 31 March 2019, 61 days ago". */
 export function explainSlippage(s: Slippage): string {
   switch (s.flag) {
@@ -14,8 +17,8 @@ export function explainSlippage(s: Slippage): string {
       return `asked for the ${formatPeriod(s.cycle)} update on ${formatLongDate(s.askedOn)}, none came by ${formatLongDate(s.deadline)}`;
     case 'stale':
       return s.sinceStart
-        ? `no update in the ${days(s.days)} since it started on ${formatLongDate(s.since)} (${cadenceWord(s.allowedDays)} allows ${s.allowedDays})`
-        : `no update for ${days(s.days)}, since ${formatLongDate(s.since)} (${cadenceWord(s.allowedDays)} allows ${s.allowedDays})`;
+        ? `no update in the ${days(s.days)} since it started on ${formatLongDate(s.since)} (a ${s.cadence.toLowerCase()} milestone allows ${days(s.allowedDays)})`
+        : `no update for ${days(s.days)}, since ${formatLongDate(s.since)} (a ${s.cadence.toLowerCase()} milestone allows ${days(s.allowedDays)})`;
     case 'worsened':
       return `${statusLabel(s.from)} ${s.atBoard ? 'at the board on' : 'on'} ${formatLongDate(s.since)}, now ${statusLabel(s.to)}`;
     case 'date-moved':
@@ -38,4 +41,3 @@ function movedBy(s: Extract<Slippage, { flag: 'date-moved' }>): string {
   return `${days(Math.abs(s.totalDays))} ${way}${s.times > 1 ? ' in all' : ''}`;
 }
 
-const cadenceWord = (allowedDays: number) => (allowedDays >= 100 ? 'quarterly cadence' : 'monthly cadence');

@@ -16,18 +16,6 @@ export function isAlertWorthy(m: AssessedMilestone): boolean {
 
 const daysOverdue = (m: AssessedMilestone) => m.slippages.reduce((n, s) => (s.flag === 'overdue' ? s.daysLate : n), 0);
 
-/**
- * Most severe first:
- * 1. what the board is alerted to (`isAlertWorthy`) before everything else;
- * 2. then the worse status: SIGNIFICANT SLIPPAGE, SLIGHT SLIPPAGE, then the rest;
- * 3. then the longer overdue;
- * 4. then the more flags;
- * 5. a tie keeps the plan's order (the sort is stable).
- */
-export function compareSeverity(a: AssessedMilestone, b: AssessedMilestone): number {
-  return compareKeys(severityKey(a), severityKey(b));
-}
-
 function compareKeys(x: number[], y: number[]): number {
   for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i]! - y[i]!;
   return 0;
@@ -41,7 +29,14 @@ export function slippingBySeverity<T extends AssessedMilestone>(milestones: read
   return keyed.map(({ m }) => m);
 }
 
-/** `compareSeverity` as numbers, smallest first. */
+/**
+ * Most severe first, as numbers (smallest first):
+ * 1. what the board is alerted to (`isAlertWorthy`) before everything else;
+ * 2. then the worse status: SIGNIFICANT SLIPPAGE, SLIGHT SLIPPAGE, then the rest;
+ * 3. then the longer overdue;
+ * 4. then the more flags;
+ * 5. a tie keeps the plan's order (the sort is stable).
+ */
 function severityKey(m: AssessedMilestone): number[] {
   return [-Number(isAlertWorthy(m)), -slippageRank(m.status), -daysOverdue(m), -m.slippages.length];
 }

@@ -94,7 +94,7 @@ export interface RedKpi {
 export type Slippage =
   | { flag: 'overdue'; dueDate: IsoDate; daysLate: number }
   | { flag: 'update-missing'; cycle: string; askedOn: IsoDate; deadline: IsoDate }
-  | { flag: 'stale'; since: IsoDate; sinceStart: boolean; days: number; allowedDays: number }
+  | { flag: 'stale'; since: IsoDate; sinceStart: boolean; days: number; cadence: 'MONTHLY' | 'QUARTERLY'; allowedDays: number }
   | { flag: 'worsened'; from: MilestoneStatus; to: MilestoneStatus; since: IsoDate; atBoard: boolean }
   | { flag: 'date-moved'; times: number; totalDays: number | null; dueDate: IsoDate | null }
   | { flag: 'not-started'; startDate: IsoDate; daysLate: number }
@@ -144,7 +144,7 @@ function staleness(facts: SlippageFacts, asOf: IsoDate): Slippage | undefined {
   if (since === null) return undefined;
   const days = daysBetween(since, asOf);
   const allowedDays = STALE_AFTER_DAYS[facts.cadence];
-  return days > allowedDays ? { flag: 'stale', since, sinceStart: facts.lastUpdate === null, days, allowedDays } : undefined;
+  return days > allowedDays ? { flag: 'stale', since, sinceStart: facts.lastUpdate === null, days, cadence: facts.cadence, allowedDays } : undefined;
 }
 
 /**

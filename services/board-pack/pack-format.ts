@@ -122,7 +122,6 @@ export const QUESTIONS = [
   ['needsToHappen', 'What needs to happen?'],
 ] as const;
 
-export const flagWords = (flags: readonly string[]) => flags.map((f) => f.replace(/-/g, ' ')).join(', ');
 
 /** A milestone's words cut at a word boundary: the slipping list names it, its priority's table has it in full. */
 export function shorten(text: string, max = 110): string {

@@ -6,8 +6,9 @@ import type { BoardPackView, PriorityView } from './board-pack-view.js';
 import { TABLE_TEXT_STYLE, kpiTable, milestoneTable, slippingTable, summaryTable } from './docx-tables.js';
 import { CHART_SIZE, renderKpiCharts, type KpiChart } from './kpi-chart.js';
 import {
-  COLOUR_KEY, QUESTIONS, SLIPPING_SHOWN, flagWords, formatDate, howAreWeDoing, kpiMonthsHeading, kpiMonthsRange, packSubtitle, packTitle, priorityHeading, shorten, summarySentences,
+  COLOUR_KEY, QUESTIONS, SLIPPING_SHOWN, formatDate, howAreWeDoing, kpiMonthsHeading, kpiMonthsRange, packSubtitle, packTitle, priorityHeading, shorten, summarySentences,
 } from './pack-format.js';
+import { flagWords } from '../../domain/slippage-notes.js';
 
 const FONT = 'Arial';
 

@@ -2,9 +2,10 @@ import { bragColour, statusLabel, type MilestoneStatus } from '../../domain/mile
 import type { StatusCounts } from '../../domain/plan-summary.js';
 import type { BoardPackView, KpiRow, PriorityView } from './board-pack-view.js';
 import {
-  COLOUR_KEY, QUESTIONS, SLIPPING_SHOWN, directionMark, flagWords, formatFigure, formatFraction, formatMonth, formatTarget, howAreWeDoing, keyDates,
+  COLOUR_KEY, QUESTIONS, SLIPPING_SHOWN, directionMark, formatFigure, formatFraction, formatMonth, formatTarget, howAreWeDoing, keyDates,
   kpiMonthsHeading, packSubtitle, packTitle, priorityHeading, ragWord, shorten, summarySentences,
 } from './pack-format.js';
+import { flagWords } from '../../domain/slippage-notes.js';
 
 /** The board pack as Markdown: the same sections as the Word pack, without colours or charts. */
 export function renderBoardPackMarkdown(view: BoardPackView): string {

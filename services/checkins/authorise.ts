@@ -15,7 +15,7 @@ export async function actorFor(db: Db, aadObjectId: string | undefined): Promise
 }
 
 export const NOT_LINKED =
-  "I can't match your Teams account to anyone in an improvement plan yet, so I can't take updates from you. Ask your plan administrator to add your email address to the plan.";
+  "I can't match your Teams account to anyone in an improvement plan yet. Ask your plan administrator to add your email address to the plan.";
 
 /** Only the owner, an active delegate or a plan administrator may update a milestone. */
 export async function roleOn(db: Db, personId: string, milestone: { id: string; planId: string; ownerId: string | null }): Promise<Role | undefined> {

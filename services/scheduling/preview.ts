@@ -1,7 +1,7 @@
-import { addDays, fromStoredDate, type IsoDate } from '../../domain/calendar-date.js';
+import { addDays, type IsoDate } from '../../domain/calendar-date.js';
 import { londonInstant } from '../../domain/london-time.js';
 import { addWorkingDays, workingCalendar } from '../../domain/working-days.js';
-import { promptRecipient, slotsBetween, type JobName, type ScheduleSettings, type Slot } from '../../domain/schedule.js';
+import { slotsBetween, type JobName, type ScheduleSettings, type Slot } from '../../domain/schedule.js';
 import { findPlan, type PlanLookup } from '../status/find-plan.js';
 import { promptCandidates } from '../checkins/prompt-candidates.js';
 import type { Db } from '../store/database.js';

@@ -9,27 +9,12 @@ export interface LatestUpdateRow {
 }
 
 /**
- * For each milestone of a plan, its latest update before the cutoff and its latest update
- * that revised the due date: all `positionAsOf` needs, in two queries whatever the history's
+ * Each milestone's latest update before the cutoff, in one query whatever the history's
  * length. Raw SQL because Prisma cannot express "latest per group" without fetching every
  * row (50,000 updates took 220 ms that way; see bench/status.ts). The SQL is the same on
- * SQLite and PostgreSQL.
+ * SQLite and PostgreSQL; tagged templates let Prisma write each dialect's placeholders, and
+ * each subquery is an index seek on ("milestoneId", "recordedAt").
  */
-export async function latestUpdates(db: Db, planId: string, cutoff: Date): Promise<LatestUpdateRow[]> {
-  // Tagged templates, so Prisma writes each dialect's placeholders. Each subquery is an
-  // index seek on ("milestoneId", "recordedAt"), one per milestone.
-  const [latest, revisions] = await Promise.all([
-    latestUpdateRows(db, planId, cutoff),
-    db.$queryRaw<RawUpdateRow[]>`SELECT u."milestoneId", u."status", u."recordedAt", u."revisedDueDate"
-      FROM "Milestone" m JOIN "StatusUpdate" u ON u."id" = (
-        SELECT l."id" FROM "StatusUpdate" l WHERE l."milestoneId" = m."id" AND l."recordedAt" < ${cutoff} AND l."revisedDueDate" IS NOT NULL
-        ORDER BY l."recordedAt" DESC, l."createdAt" DESC LIMIT 1)
-      WHERE m."planId" = ${planId}`,
-  ]);
-  return [...latest, ...revisions.map(toUpdateRow)];
-}
-
-/** Each milestone's latest update before the cutoff (the first half of `latestUpdates`). */
 export async function latestUpdateRows(db: Db, planId: string, cutoff: Date): Promise<LatestUpdateRow[]> {
   const rows = await db.$queryRaw<RawUpdateRow[]>`SELECT u."milestoneId", u."status", u."recordedAt", u."revisedDueDate"
     FROM "Milestone" m JOIN "StatusUpdate" u ON u."id" = (

@@ -28,7 +28,7 @@ export async function statusesChangedSince(db: Db, planId: string, since: Date, 
 
 /**
  * Each milestone's latest update that revised its due date before the cutoff (as in
- * `latestUpdates`), and how many times its due date moved: revisions whose date differs
+ * `latestUpdateRows`), and how many times its due date moved: revisions whose date differs
  * from the date in force just before them (the previous revision, else the plan's own
  * date); repeating the date in force is not a move. One pass over the revisions, so no
  * history row leaves the database and the latest revision costs nothing more than the count.

@@ -32,6 +32,6 @@ describe('the board pack card', () => {
     expect(actions(renderBoardPackCard(view)).map((a) => a.url)).toEqual(['https://ib.council.gov.uk/board-packs/tok']);
     const offline = renderBoardPackCard({ ...view, url: null });
     expect(actions(offline)).toEqual([]);
-    expect(allText(offline)).toContain('ib export --format docx');
+    expect(allText(offline)).toContain('ask your plan administrator for a copy');
   });
 });

@@ -103,7 +103,7 @@ describe('stale', () => {
     expect(flagsOf(facts({ lastUpdate: '2019-04-26' }))).toEqual([]); // 35 days
     const f = facts({ lastUpdate: '2019-04-25' });
     expect(flagsOf(f)).toEqual(['stale']);
-    expect(noteOf(f, 'stale')).toBe('no update for 36 days, since 25 April 2019 (monthly cadence allows 35)');
+    expect(noteOf(f, 'stale')).toBe('no update for 36 days, since 25 April 2019 (a monthly milestone allows 35 days)');
   });
 
   it('quarterly: stale at more than 100 days, not at 36 or at 100', () => {
@@ -115,7 +115,7 @@ describe('stale', () => {
   it('counts from the start date when there is no update; without either it is not stale', () => {
     const f = facts({ lastUpdate: null, startDate: '2019-01-01' });
     expect(flagsOf(f)).toEqual(['stale']);
-    expect(noteOf(f, 'stale')).toBe('no update in the 150 days since it started on 1 January 2019 (monthly cadence allows 35)');
+    expect(noteOf(f, 'stale')).toBe('no update in the 150 days since it started on 1 January 2019 (a monthly milestone allows 35 days)');
     expect(flagsOf(facts({ lastUpdate: null, startDate: '2019-05-01' }))).toEqual([]);
     expect(flagsOf(facts({ lastUpdate: null, startDate: null }))).toEqual([]);
   });
