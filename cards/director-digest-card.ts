@@ -28,10 +28,10 @@ export function renderDirectorDigestCard(view: DirectorDigestView): AdaptiveCard
     heading(`Weekly digest: ${view.planName}`),
     textBlock(`As of ${formatLongDate(view.asOf)}`, { isSubtle: true, spacing: 'None' }),
     textBlock(`**${h.onTrack} of ${h.total} milestones on track, ${describeTrend(h.percent, h.previousPercent)}**`, { size: 'Medium' }),
-    ...section('Changed since last week', changeLines(view)),
+    ...section('Changed since last week', changeLines(view), view.changes.more),
     ...slippingRows(view),
     ...section(`Updates missing (${view.updatesMissingTotal})`, view.updatesMissing.map((m) => `${m.ref} ${shorten(m.title, TITLE_SHOWN)}: ${m.owner ?? 'no owner'}`), view.updatesMissingTotal - view.updatesMissing.length),
-    ...section('KPIs that turned red', view.kpisTurnedRed.map((k) => `${k.name}: ${figure(k.value, k.unit)}${k.period ? ` (${formatPeriod(k.period)})` : ''} against a target of ${figure(k.target, k.unit)}`)),
+    ...section('KPIs that turned red', view.kpisTurnedRed.map((k) => `${k.name}: ${figure(k.value, k.unit)}${k.period ? ` (${formatPeriod(k.period)})` : ''} against a target of ${figure(k.target, k.unit)}`), view.kpisTurnedRedTotal - view.kpisTurnedRed.length),
   ];
   const actions: CardElement[] = view.packUrl ? [{ type: 'Action.OpenUrl', title: 'Open the latest board pack', url: view.packUrl }] : [];
   return adaptiveCard(body, { actions, fullWidth: true });
@@ -44,7 +44,7 @@ function changeLines(view: DirectorDigestView): string[] {
     ...c.newlyFlagged.map((f) => `${f.ref} now flagged: ${flagWords(f.flags)}`),
     ...c.cleared.map((f) => `${f.ref} no longer flagged (was ${flagWords(f.flags)})`),
   ];
-  const updated = c.updated.length;
+  const updated = c.updatedCount;
   lines.push(updated ? `${updated} milestone${updated === 1 ? '' : 's'} updated this week` : 'No milestone was updated this week');
   return lines;
 }

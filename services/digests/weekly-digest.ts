@@ -18,16 +18,17 @@ export interface DigestMilestone {
 
 /** What the weekly director digest says; `cards/director-digest-card.ts` renders it. */
 export interface DirectorDigestView {
-  planId: string;
   planName: string;
   asOf: IsoDate;
   headline: { onTrack: number; total: number; percent: number; previousPercent: number | null };
-  changes: Omit<DigestChanges, 'previousPercent' | 'kpisTurnedRed'> & { shownLimit: number };
+  /** The week's changes, each list cut at DIGEST_LIST_LIMIT; `more` counts what was cut. */
+  changes: Pick<DigestChanges, 'statusChanges' | 'newlyFlagged' | 'cleared'> & { more: number; updatedCount: number };
   slipping: DigestMilestone[];
   slippingTotal: number;
   updatesMissing: DigestMilestone[];
   updatesMissingTotal: number;
   kpisTurnedRed: DigestChanges['kpisTurnedRed'];
+  kpisTurnedRedTotal: number;
   /** The latest board pack's download link, for everything the card leaves out. */
   packUrl: string | null;
 }
@@ -45,30 +46,28 @@ export async function buildWeeklyDigest(db: Db, lookup: PlanLookup, asOf: IsoDat
   const [now, before] = await Promise.all([planStatus(db, { id }, asOf), planStatus(db, { id }, addDays(asOf, -7))]);
   if (!now.ok) return now;
   if (!before.ok) return before;
-  return { ok: true, view: digestView(id, now.status, before.status, packUrl) };
+  return { ok: true, view: digestView(now.status, before.status, packUrl) };
 }
 
-function digestView(planId: string, now: PlanStatus, before: PlanStatus, packUrl: string | null): DirectorDigestView {
+function digestView(now: PlanStatus, before: PlanStatus, packUrl: string | null): DirectorDigestView {
   const changes = digestChanges(snapshot(before), snapshot(now));
+  const [statusChanges, newlyFlagged, cleared] = [changes.statusChanges, changes.newlyFlagged, changes.cleared].map((list) => list.slice(0, DIGEST_LIST_LIMIT)) as [
+    DigestChanges['statusChanges'], DigestChanges['newlyFlagged'], DigestChanges['cleared'],
+  ];
+  const listed = changes.statusChanges.length + changes.newlyFlagged.length + changes.cleared.length;
   const missing = now.slipping.filter((m) => m.flags.includes('update-missing'));
   const s = now.summary;
   return {
-    planId,
     planName: now.plan.name,
     asOf: now.asOf,
     headline: { onTrack: s.onTrack + s.complete, total: s.total, percent: s.percentOnTrack, previousPercent: changes.previousPercent },
-    changes: {
-      statusChanges: changes.statusChanges.slice(0, DIGEST_LIST_LIMIT),
-      newlyFlagged: changes.newlyFlagged.slice(0, DIGEST_LIST_LIMIT),
-      cleared: changes.cleared.slice(0, DIGEST_LIST_LIMIT),
-      updated: changes.updated,
-      shownLimit: DIGEST_LIST_LIMIT,
-    },
+    changes: { statusChanges, newlyFlagged, cleared, more: listed - statusChanges.length - newlyFlagged.length - cleared.length, updatedCount: changes.updated.length },
     slipping: now.slipping.slice(0, DIGEST_LIST_LIMIT).map(toDigestMilestone),
     slippingTotal: now.slipping.length,
     updatesMissing: missing.slice(0, DIGEST_LIST_LIMIT).map(toDigestMilestone),
     updatesMissingTotal: missing.length,
     kpisTurnedRed: changes.kpisTurnedRed.slice(0, DIGEST_LIST_LIMIT),
+    kpisTurnedRedTotal: changes.kpisTurnedRed.length,
     packUrl,
   };
 }

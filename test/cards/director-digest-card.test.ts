@@ -10,16 +10,16 @@ const slipping = (n: number): DigestMilestone => ({
 
 function view(overrides: Partial<DirectorDigestView> = {}): DirectorDigestView {
   return {
-    planId: 'plan-1', planName: 'Children’s Services Improvement Plan', asOf: '2019-06-03',
+    planName: 'Children’s Services Improvement Plan', asOf: '2019-06-03',
     headline: { onTrack: 15, total: 22, percent: 68.2, previousPercent: 72.7 },
     changes: {
       statusChanges: [{ id: 'm-1', ref: '2.1', title: 'Milestone 1', from: 'ON TRACK', to: 'SLIGHT SLIPPAGE' }],
       newlyFlagged: [{ id: 'm-1', ref: '2.1', title: 'Milestone 1', flags: ['overdue', 'update-missing'] }],
-      cleared: [], updated: [{ id: 'm-3', ref: '1.3' }], shownLimit: DIGEST_LIST_LIMIT,
+      cleared: [], more: 0, updatedCount: 1,
     },
     slipping: [slipping(1)], slippingTotal: 1,
     updatesMissing: [slipping(1)], updatesMissingTotal: 1,
-    kpisTurnedRed: [{ name: 'Re-referrals within 12 months', unit: '%', period: '2019-03', value: 32.4, target: 25, rag: 'red' }],
+    kpisTurnedRed: [{ name: 'Re-referrals within 12 months', unit: '%', period: '2019-03', value: 32.4, target: 25, rag: 'red' }], kpisTurnedRedTotal: 1,
     packUrl: 'https://ib.council.gov.uk/board-packs/abc',
     ...overrides,
   };
@@ -50,7 +50,7 @@ describe('the weekly director digest card', () => {
   });
 
   it('says so when nothing is slipping or changed', () => {
-    const text = allText(renderDirectorDigestCard(view({ slipping: [], slippingTotal: 0, updatesMissing: [], updatesMissingTotal: 0, kpisTurnedRed: [], changes: { statusChanges: [], newlyFlagged: [], cleared: [], updated: [], shownLimit: 12 } })));
+    const text = allText(renderDirectorDigestCard(view({ slipping: [], slippingTotal: 0, updatesMissing: [], updatesMissingTotal: 0, kpisTurnedRed: [], kpisTurnedRedTotal: 0, changes: { statusChanges: [], newlyFlagged: [], cleared: [], more: 0, updatedCount: 0 } })));
     expect(text).toContain('Nothing is slipping.');
     expect(text).toContain('No milestone was updated this week');
     expect(text).not.toContain('Updates missing');
