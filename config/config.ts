@@ -64,6 +64,10 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
   if (!e.MICROSOFT_APP_ID && production) {
     throw new ConfigError('MICROSOFT_APP_ID is not set: with NODE_ENV=production the bot must authenticate with Teams. Set the app registration, or unset NODE_ENV to run locally.');
   }
+  // Board pack links carry safeguarding documents: never over plain HTTP outside a laptop.
+  if (production && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) {
+    throw new ConfigError('PUBLIC_URL must start with https:// when NODE_ENV=production: board pack links must not travel unencrypted.');
+  }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     throw new ConfigError('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is SingleTenant.');
   }

@@ -40,6 +40,14 @@ describe('who may talk to the bot', () => {
     expect((result as { stderr: string }).stderr).toMatch(/^Cannot start: MICROSOFT_APP_ID is not set/);
   });
 
+  it('with NODE_ENV=production, refuses a PUBLIC_URL that is not https', async () => {
+    const result = await run(process.execPath, [join(projectRoot(), 'dist/bot/main.js')], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', MICROSOFT_APP_ID: '00000000-0000-0000-0000-00000000abcd', PUBLIC_URL: 'http://ib.council.gov.uk' },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toMatch(/^Cannot start: PUBLIC_URL must start with https:\/\//);
+  });
+
   it('with an app id, a request without a valid Teams token gets 401 and nothing happens', async () => {
     const target = await freshTarget('auth');
     const server = await new BotServer({
