@@ -19,42 +19,33 @@ export interface PlanStatus {
   asOf: IsoDate;
   summary: StatusCounts;
   priorities: (StatusCounts & { number: number; title: string })[];
-  milestones: {
-    /** The milestone's id. */
-    id: string;
-    ref: string;
-    title: string;
-    priority: number;
-    /** The owner's email. */
-    owner: string | null;
-    /** The owner's person id. */
-    ownerId: string | null;
-    status: string;
-    due: IsoDate | null;
-    lastUpdate: IsoDate | null;
-    /** Slippage flags (`SLIPPAGE_FLAGS`), in that fixed order. */
-    flags: SlippageFlag[];
-    /** One plain-English line per flag, in the same order. */
-    flagNotes: { flag: SlippageFlag; note: string }[];
-  }[];
+  milestones: MilestoneStatusRow[];
   kpis: { name: string; priority: number | null; unit: string; period: string | null; value: number | null; target: number | null; rag: Rag | null; direction: Direction | null }[];
   /** Every milestone with at least one flag, most severe first (`domain/slippage-severity.ts`). */
   slipping: SlippingMilestone[];
 }
 
-export interface SlippingMilestone {
+export interface MilestoneStatusRow {
+  /** The milestone's id. */
   id: string;
   ref: string;
   title: string;
   priority: number;
+  /** The owner's email. */
   owner: string | null;
+  /** The owner's person id. */
   ownerId: string | null;
   status: string;
   due: IsoDate | null;
+  lastUpdate: IsoDate | null;
+  /** Slippage flags (`SLIPPAGE_FLAGS`), in that fixed order. */
   flags: SlippageFlag[];
-  /** The flags' notes, in the same order. */
-  notes: string[];
+  /** One plain-English line per flag, in the same order. */
+  flagNotes: { flag: SlippageFlag; note: string }[];
 }
+
+/** A flagged milestone, with its flags' notes, in the same order. */
+export type SlippingMilestone = Omit<MilestoneStatusRow, 'lastUpdate' | 'flagNotes'> & { notes: string[] };
 
 export type PlanStatusResult = { ok: true; status: PlanStatus } | { ok: false; message: string };
 
@@ -139,7 +130,7 @@ export async function planStatus(db: Db, lookup: PlanLookup, asOf: IsoDate): Pro
   };
 }
 
-function toSlipping(m: PlanStatus['milestones'][number]): SlippingMilestone {
+function toSlipping(m: MilestoneStatusRow): SlippingMilestone {
   return {
     id: m.id, ref: m.ref, title: m.title, priority: m.priority, owner: m.owner, ownerId: m.ownerId, status: m.status, due: m.due,
     flags: [...m.flags], notes: m.flagNotes.map((n) => n.note),
