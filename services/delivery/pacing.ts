@@ -36,8 +36,9 @@ export function sendSlots(db: Db, key: string, pace: { intervalMs: number; toler
   const free: number[] = [];
   let heldUntil = 0;
   const reserve = async (count: number) => {
-    // No earlier than a message can be composed: a time reserved for right now is missed.
-    const times = await reserveSendTimes(db, key, count, pace.intervalMs, nowMs() + pace.readyInMs);
+    // No earlier than a message can be composed (a time reserved for right now is missed),
+    // nor while a 429 holds sending back (a time then would be given up unused).
+    const times = await reserveSendTimes(db, key, count, pace.intervalMs, Math.max(nowMs() + pace.readyInMs, heldUntil));
     free.push(...times);
     free.sort((a, b) => a - b); // in order already, unless clocks differ between instances
     return times;
@@ -50,8 +51,9 @@ export function sendSlots(db: Db, key: string, pace: { intervalMs: number; toler
         while (free.length && free[0]! < Math.max(nowMs() - pace.toleranceMs, heldUntil)) free.shift();
         if (!free.length) await reserve(1);
         const at = free.shift()!;
-        const wait = at - nowMs();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // Timers run on a monotonic clock and may wake a millisecond before the wall clock
+        // reaches the time: wait again rather than send early.
+        for (let wait = at - nowMs(); wait > 0; wait = at - nowMs()) await new Promise((resolve) => setTimeout(resolve, wait));
         if (nowMs() < heldUntil) continue; // a 429 arrived meanwhile
         // Woken too late (the process was busy): take a later time; after a few, send anyway.
         if (nowMs() - at <= pace.toleranceMs || ++late >= 3) return;
