@@ -51,9 +51,10 @@ export function sendSlots(db: Db, key: string, pace: { intervalMs: number; toler
         while (free.length && free[0]! < Math.max(nowMs() - pace.toleranceMs, heldUntil)) free.shift();
         if (!free.length) await reserve(1);
         const at = free.shift()!;
-        // Timers run on a monotonic clock and may wake a millisecond before the wall clock
-        // reaches the time: wait again rather than send early.
-        for (let wait = at - nowMs(); wait > 0; wait = at - nowMs()) await new Promise((resolve) => setTimeout(resolve, wait));
+        // Timers count whole milliseconds on a monotonic clock and may wake up to one before
+        // the wall clock reaches the time: one more millisecond, so nothing goes early.
+        const wait = at - nowMs();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 1));
         if (nowMs() < heldUntil) continue; // a 429 arrived meanwhile
         // Woken too late (the process was busy): take a later time; after a few, send anyway.
         if (nowMs() - at <= pace.toleranceMs || ++late >= 3) return;
